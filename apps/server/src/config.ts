@@ -1,0 +1,91 @@
+import path from 'node:path';
+
+/**
+ * All configuration of the Koers server, parsed and validated here and nowhere else. Every variable has a
+ * safe default so `pnpm start` runs on a fresh machine with no setup.
+ */
+export interface Config {
+  /** HTTP port (PORT, default 3000). */
+  port: number;
+  /** Interface to bind (HOST, default 0.0.0.0 so teachers' laptops on the school network can connect). */
+  host: string;
+  /** Where the SQLite database and other state live (DATA_DIR, default ./data). */
+  dataDir: string;
+  /** The built web app served at / (WEB_BUILD_DIR, default apps/web/build). */
+  webBuildDir: string;
+  /** The URL users reach Koers at (PUBLIC_URL); its scheme decides Secure cookies and the allowed Origin. */
+  publicUrl: string | undefined;
+  /** Create the demo school and demo board when the database is empty (DEMO, default true). */
+  demo: boolean;
+  /** Largest WebSocket message accepted before the socket is closed (SYNC_MAX_MESSAGE_BYTES, default 2 MiB). */
+  syncMaxMessageBytes: number;
+  /** Compact a board's update log into a snapshot after this many updates (SYNC_COMPACT_UPDATES, default 500). */
+  syncCompactUpdates: number;
+  /** … or after this many bytes of updates (SYNC_COMPACT_BYTES, default 1 MiB). */
+  syncCompactBytes: number;
+  /** Log level (LOG_LEVEL: debug, info, warn, error; default info). */
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
+    return parsed.origin;
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL such as https://koers.school.nl, got "${raw}"`);
+  }
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/** Parse and validate the configuration; throws a {@link ConfigError} naming the variable at fault. */
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    webBuildDir: path.resolve(env.WEB_BUILD_DIR || path.join(repoRoot, 'apps/web/build')),
+    publicUrl: url(env, 'PUBLIC_URL'),
+    demo: boolean(env, 'DEMO', true),
+    syncMaxMessageBytes: integer(env, 'SYNC_MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    syncCompactUpdates: integer(env, 'SYNC_COMPACT_UPDATES', 500, 1, 1_000_000),
+    syncCompactBytes: integer(env, 'SYNC_COMPACT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+  };
+}

@@ -1,0 +1,53 @@
+import type * as Y from 'yjs';
+import { metaMap, readSchemaVersion } from './layout';
+
+/**
+ * Ordered, named migrations of the board document. Each lifts a document from `version - 1` to `version`.
+ * Migrations must be deterministic and idempotent: the server and an offline client may run the same one
+ * concurrently, and both writes then merge to the same result.
+ */
+export interface BoardMigration {
+  version: number;
+  name: string;
+  up(doc: Y.Doc): void;
+}
+
+export const MIGRATIONS: readonly BoardMigration[] = [
+  {
+    version: 1,
+    name: 'add-schema-version',
+    // Version 0 boards had every field of version 1 but no version number.
+    up(doc) {
+      metaMap(doc).set('schemaVersion', 1);
+    },
+  },
+];
+
+export const BOARD_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** The transaction origin of migration writes, so undo managers and persistence can tell them apart. */
+export const MIGRATION_ORIGIN = 'migration';
+
+export type MigrationResult =
+  | { kind: 'current'; version: number }
+  | { kind: 'migrated'; from: number; to: number; applied: readonly string[] }
+  | { kind: 'newer'; version: number };
+
+/**
+ * Bring a document up to {@link BOARD_SCHEMA_VERSION}. A document from a newer app version is left untouched
+ * and reported as `newer`, so an old client never rewrites a layout it does not know.
+ *
+ * @example
+ * const result = migrateBoard(doc);
+ * if (result.kind === 'newer') showReloadNotice();
+ */
+export function migrateBoard(doc: Y.Doc): MigrationResult {
+  const from = readSchemaVersion(doc);
+  if (from === BOARD_SCHEMA_VERSION) return { kind: 'current', version: from };
+  if (from > BOARD_SCHEMA_VERSION) return { kind: 'newer', version: from };
+  const pending = MIGRATIONS.filter((m) => m.version > from);
+  doc.transact(() => {
+    for (const migration of pending) migration.up(doc);
+  }, MIGRATION_ORIGIN);
+  return { kind: 'migrated', from, to: BOARD_SCHEMA_VERSION, applied: pending.map((m) => m.name) };
+}
