@@ -23,7 +23,23 @@ function sync(a: Y.Doc, b: Y.Doc): void {
 describe('the step catalogue', () => {
   it('holds Stappenplan 1–11 (with 10a/b/c) and Handelen 1–4 in order, each with guiding questions', () => {
     expect(STAPPENPLAN.map((s) => s.id)).toEqual([
-      's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10a', 's10b', 's10c', 's11', 'h1', 'h2', 'h3', 'h4',
+      's1',
+      's2',
+      's3',
+      's4',
+      's5',
+      's6',
+      's7',
+      's8',
+      's9',
+      's10a',
+      's10b',
+      's10c',
+      's11',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
     ]);
     for (const step of STAPPENPLAN) expect(step.questions.length).toBeGreaterThan(0);
     expect(STAPPENPLAN[0]?.title).toBe('Wat willen we weten en waarom?');
@@ -45,7 +61,10 @@ describe('the board document', () => {
 
   it('reads step text as plain lines, lists as "- item"', () => {
     const doc = new Y.Doc();
-    appendParagraphs(stepText(doc, 's1'), ['Hoe staat rekenen ervoor in groep 6?', 'Voor de keuze van een methode.']);
+    appendParagraphs(stepText(doc, 's1'), [
+      'Hoe staat rekenen ervoor in groep 6?',
+      'Voor de keuze van een methode.',
+    ]);
     appendBulletList(stepText(doc, 's1'), ['cohort 2024', 'cohort 2025']);
     setStepDone(doc, 's1', true);
     const step = boardToJSON(doc).steps[0];
@@ -74,7 +93,12 @@ describe('migrations', () => {
     metaMap(doc).set('title', 'Oud bord');
     appendParagraphs(stepText(doc, 's2'), ['Norm: 75% op I–III']);
     const result = migrateBoard(doc);
-    expect(result).toEqual({ kind: 'migrated', from: 0, to: BOARD_SCHEMA_VERSION, applied: ['add-schema-version'] });
+    expect(result).toEqual({
+      kind: 'migrated',
+      from: 0,
+      to: BOARD_SCHEMA_VERSION,
+      applied: ['add-schema-version'],
+    });
     expect(readMeta(doc)).toMatchObject({ schemaVersion: BOARD_SCHEMA_VERSION, title: 'Oud bord' });
     expect(boardToJSON(doc).steps[1]?.text).toBe('Norm: 75% op I–III');
     expect(migrateBoard(doc)).toEqual({ kind: 'current', version: BOARD_SCHEMA_VERSION });

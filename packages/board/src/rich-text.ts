@@ -27,7 +27,10 @@ function childrenText(parent: Y.XmlElement | Y.XmlFragment, depth: number): stri
   let inline = '';
   for (const child of parent.toArray()) {
     if (child instanceof Y.XmlText) {
-      inline += child.toDelta().map((op: { insert: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+      inline += child
+        .toDelta()
+        .map((op: { insert: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
+        .join('');
     } else if (child instanceof Y.XmlElement) {
       if (child.nodeName === 'hardBreak') {
         inline += '\n';
