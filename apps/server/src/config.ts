@@ -23,8 +23,17 @@ export interface Config {
   syncCompactUpdates: number;
   /** … or after this many bytes of updates (SYNC_COMPACT_BYTES, default 1 MiB). */
   syncCompactBytes: number;
+  /** How often sync sockets are pinged; one missed pong ends the socket (SYNC_PING_INTERVAL_MS, default 30 s). */
+  syncPingIntervalMs: number;
   /** Log level (LOG_LEVEL: debug, info, warn, error; default info). */
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Session lifetime in days; sliding, so active users stay logged in (SESSION_DAYS, default 30). */
+  sessionDays: number;
+  /**
+   * Take the client address from the last X-Forwarded-For entry, as set by our own reverse proxy
+   * (TRUST_PROXY, default false). Only turn on behind a proxy: otherwise clients could pick their address.
+   */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +95,9 @@ export function loadConfig(env: Env = process.env): Config {
     syncMaxMessageBytes: integer(env, 'SYNC_MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     syncCompactUpdates: integer(env, 'SYNC_COMPACT_UPDATES', 500, 1, 1_000_000),
     syncCompactBytes: integer(env, 'SYNC_COMPACT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    syncPingIntervalMs: integer(env, 'SYNC_PING_INTERVAL_MS', 30_000, 1_000, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
   };
 }

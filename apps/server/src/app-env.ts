@@ -1,0 +1,10 @@
+import type { Logger } from './log';
+
+/** The Hono environment shared by every route: per-request variables set by the app's middleware. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** A logger bound to this request's id. */
+    log: Logger;
+  };
+}

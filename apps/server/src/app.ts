@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { AppEnv } from './app-env';
+import type { Config } from './config';
+import { errorFields, type Logger } from './log';
+import { boardsRoutes } from './routes/boards';
+import { staticWeb } from './routes/static-web';
+import type { BoardStore } from './storage/board-store';
+
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  store: BoardStore;
+}
+
+/** The generic answer to an unexpected error: never the raw error, which is logged with the request id. */
+export const UNEXPECTED_ERROR = 'Er ging iets mis op de server. Probeer het zo nog eens.';
+
+/** Hono's own messages for bad input, in the users' language. */
+const EXPECTED_MESSAGES: Record<string, string> = {
+  'Malformed JSON in request body': 'Het verzoek bevat geen geldige JSON.',
+};
+
+/**
+ * The HTTP side of Koers: `/api/*`, `/healthz`, and the built web app. Routes are chained so that
+ * `AppType` gives the web app a typed `hc` client.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const log = deps.log.child({ requestId: c.get('requestId') });
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    log.debug('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json({ error: EXPECTED_MESSAGES[error.message] ?? error.message }, error.status);
+    }
+    c.get('log').error('unexpected error', { method: c.req.method, path: c.req.path, ...errorFields(error) });
+    return c.json({ error: UNEXPECTED_ERROR }, 500);
+  });
+
+  const routes = app
+    .get('/healthz', async (c) => {
+      await deps.store.ping();
+      return c.json({ ok: true as const });
+    })
+    .route('/api/boards', boardsRoutes({ store: deps.store }));
+
+  app.all('/api/*', (c) => c.json({ error: 'Niet gevonden' }, 404));
+  for (const handler of staticWeb(deps.config.webBuildDir)) app.get('*', handler);
+  app.notFound((c) => c.json({ error: 'Niet gevonden' }, 404));
+  return routes;
+}
+
+/** The typed shape of the API, for `hc<AppType>(url)` in the web app. */
+export type AppType = ReturnType<typeof createApp>;

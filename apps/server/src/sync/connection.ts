@@ -1,0 +1,133 @@
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebSocket } from 'ws';
+import type { Logger } from '../log';
+import { CLOSE_REASON, CloseCode } from './close-codes';
+import { MessageType } from './messages';
+import type { Room } from './room';
+
+/** What the upgrade decided about this socket. */
+export interface ConnectionAccess {
+  /** Read-only sockets may read and show presence, but their document updates are dropped. */
+  readOnly: boolean;
+  user?: { id: string; name?: string } | undefined;
+}
+
+let nextConnectionId = 1;
+
+/**
+ * One client socket on one board. Decodes y-protocols messages and hands them to its room; any decoding
+ * error closes this socket only (MALFORMED_MESSAGE), never the room or other sockets.
+ */
+export class Connection {
+  readonly id = nextConnectionId++;
+  readonly ws: WebSocket;
+  readonly boardId: string;
+  readonly readOnly: boolean;
+  readonly user: ConnectionAccess['user'];
+  /** The awareness client ids this socket introduced, removed from the room when it leaves. */
+  readonly awarenessIds = new Set<number>();
+  /** Cleared on every ping, set by the pong: a socket that stays false for a whole interval is dead. */
+  alive = true;
+  room: Room | undefined;
+
+  readonly #log: Logger;
+  #closed = false;
+
+  constructor(ws: WebSocket, boardId: string, access: ConnectionAccess, log: Logger) {
+    this.ws = ws;
+    this.boardId = boardId;
+    this.readOnly = access.readOnly;
+    this.user = access.user;
+    this.#log = log;
+  }
+
+  get isClosed(): boolean {
+    return this.#closed || this.ws.readyState !== WebSocket.OPEN;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.isClosed) return;
+    this.ws.send(message);
+  }
+
+  /**
+   * Handle one incoming message. Returns normally for every well-formed message; anything that cannot be
+   * decoded closes the socket with MALFORMED_MESSAGE.
+   */
+  receive(data: Uint8Array, isBinary: boolean): void {
+    const room = this.room;
+    if (!room || this.#closed) return;
+    try {
+      if (!isBinary) throw new Error('text frame');
+      // A private copy: `ws` may hand us a view into a larger pooled buffer, and a forged length prefix
+      // would then read neighbouring bytes instead of failing.
+      this.#handle(room, new Uint8Array(data));
+    } catch (error) {
+      this.#log.warn('malformed sync message; closing socket', {
+        connection: this.id,
+        bytes: data.byteLength,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      this.close(CloseCode.MALFORMED_MESSAGE, CLOSE_REASON.MALFORMED_MESSAGE);
+    }
+  }
+
+  #handle(room: Room, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        expectEnd(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          // Read-only sockets still get the board: answering SyncStep1 is how they read it.
+          room.replySyncStep1(payload, this);
+        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          if (this.readOnly) return; // dropped, never applied, stored or broadcast
+          room.applyClientUpdate(payload, this);
+        } else {
+          throw new Error(`unknown sync message type ${syncType}`);
+        }
+        return;
+      }
+      case MessageType.AWARENESS: {
+        const update = decoding.readVarUint8Array(decoder);
+        expectEnd(decoder);
+        room.applyAwareness(update, this);
+        return;
+      }
+      case MessageType.QUERY_AWARENESS:
+        expectEnd(decoder);
+        room.sendAwarenessTo(this);
+        return;
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  /** Close with a named code and detach from the room at once (not waiting for the close handshake). */
+  close(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+    this.detach();
+  }
+
+  /** Leave the room (idempotent); called on close and on the socket's own 'close' event. */
+  detach(): void {
+    this.#closed = true;
+    const room = this.room;
+    this.room = undefined;
+    room?.remove(this);
+  }
+}
+
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+}

@@ -1,0 +1,185 @@
+import { appendParagraphs, boardToJSON, stepText } from '@koers/board';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  closeCodeOf,
+  connectClient,
+  createBoardViaApi,
+  openRawSocket,
+  startTestServer,
+  waitFor,
+  waitSynced,
+  type TestClient,
+} from '../testing/sync-test-kit';
+import { CloseCode } from './close-codes';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+let server: TestServer | undefined;
+const clients: TestClient[] = [];
+
+function client(boardId: string, params?: Record<string, string>): TestClient {
+  if (!server) throw new Error('no server');
+  const c = connectClient(server.url, boardId, params ? { params } : {});
+  clients.push(c);
+  return c;
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server?.stop();
+  server = undefined;
+});
+
+describe('sync between real y-websocket clients', () => {
+  it('two clients converge and a third joining later gets everything', async () => {
+    server = await startTestServer();
+    const boardId = await createBoardViaApi(server.url, 'Studiedag');
+    const anja = client(boardId);
+    const bram = client(boardId);
+    await Promise.all([waitSynced(anja), waitSynced(bram)]);
+    // The initial state written by the server at creation reaches every client.
+    expect(boardToJSON(anja.doc).title).toBe('Studiedag');
+
+    appendParagraphs(stepText(anja.doc, 's4'), ['Groep 6: 68% op I–III']);
+    appendParagraphs(stepText(bram.doc, 's4'), ['Groep 5: 82% op I–III']);
+    await waitFor(
+      () => anja.text('s4').includes('Groep 5') && bram.text('s4').includes('Groep 6'),
+      'both edits on both clients',
+    );
+    expect(anja.text('s4')).toBe(bram.text('s4'));
+
+    const late = client(boardId);
+    await waitSynced(late);
+    expect(late.text('s4')).toBe(anja.text('s4'));
+    expect(boardToJSON(late.doc).title).toBe('Studiedag');
+  });
+
+  it('relays awareness between clients and removes it when a client leaves', async () => {
+    server = await startTestServer();
+    const boardId = await createBoardViaApi(server.url);
+    const anja = client(boardId);
+    const bram = client(boardId);
+    await Promise.all([waitSynced(anja), waitSynced(bram)]);
+    anja.provider.awareness.setLocalStateField('user', { name: 'Juf Anja', color: '#0b4f6c' });
+    const anjaId = anja.doc.clientID;
+    await waitFor(() => bram.provider.awareness.getStates().get(anjaId)?.user?.name === 'Juf Anja', 'presence');
+    anja.provider.disconnect();
+    await waitFor(() => !bram.provider.awareness.getStates().has(anjaId), 'presence removed');
+  });
+
+  it('closes a socket to an unknown board with BOARD_NOT_FOUND', async () => {
+    server = await startTestServer();
+    const ws = await openRawSocket(server.url, 'bestaatniet00000');
+    expect(await closeCodeOf(ws)).toBe(CloseCode.BOARD_NOT_FOUND);
+  });
+});
+
+describe('bad input closes only the socket that sent it', () => {
+  async function roomWithBystanders(): Promise<{ boardId: string; bystander: TestClient; elsewhere: TestClient }> {
+    if (!server) throw new Error('no server');
+    const boardId = await createBoardViaApi(server.url, 'Bord A');
+    const otherBoard = await createBoardViaApi(server.url, 'Bord B');
+    const bystander = client(boardId);
+    const elsewhere = client(otherBoard);
+    await Promise.all([waitSynced(bystander), waitSynced(elsewhere)]);
+    return { boardId, bystander, elsewhere };
+  }
+
+  async function stillWorking(boardId: string, bystander: TestClient, elsewhere: TestClient): Promise<void> {
+    // The bystander's socket is the same one as before (no reconnect), and the room still syncs.
+    expect(bystander.provider.wsconnected).toBe(true);
+    const writer = client(boardId);
+    await waitSynced(writer);
+    appendParagraphs(stepText(writer.doc, 's1'), ['nog steeds in de lucht']);
+    await waitFor(() => bystander.text('s1').includes('nog steeds in de lucht'), 'the room to carry on');
+    appendParagraphs(stepText(elsewhere.doc, 's1'), ['ander bord']);
+    const otherReader = client(elsewhere.provider.roomname);
+    await waitFor(() => otherReader.text('s1').includes('ander bord'), 'the other room to carry on');
+  }
+
+  it('random bytes close with MALFORMED_MESSAGE', async () => {
+    server = await startTestServer();
+    const { boardId, bystander, elsewhere } = await roomWithBystanders();
+    const bad = await openRawSocket(server.url, boardId);
+    const closed = closeCodeOf(bad);
+    // Message type 0 (sync), sync type 2 (update), then a length prefix far beyond the frame.
+    bad.send(Uint8Array.from([0, 2, 0xff, 0xff, 0x03, 1, 2, 3]));
+    expect(await closed).toBe(CloseCode.MALFORMED_MESSAGE);
+    await stillWorking(boardId, bystander, elsewhere);
+  });
+
+  it('a truncated varint closes with MALFORMED_MESSAGE', async () => {
+    server = await startTestServer();
+    const { boardId, bystander, elsewhere } = await roomWithBystanders();
+    const bad = await openRawSocket(server.url, boardId);
+    const closed = closeCodeOf(bad);
+    bad.send(Uint8Array.from([0x80, 0x80])); // continuation bits set, then the frame ends
+    expect(await closed).toBe(CloseCode.MALFORMED_MESSAGE);
+    await stillWorking(boardId, bystander, elsewhere);
+  });
+
+  it('a well-framed update with a corrupt body closes with MALFORMED_MESSAGE and changes nothing', async () => {
+    server = await startTestServer();
+    const { boardId, bystander, elsewhere } = await roomWithBystanders();
+    const before = bystander.text('s1');
+    const bad = await openRawSocket(server.url, boardId);
+    const closed = closeCodeOf(bad);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 2);
+    encoding.writeVarUint8Array(encoder, Uint8Array.from([5, 200, 1, 7, 7, 7]));
+    bad.send(encoding.toUint8Array(encoder));
+    expect(await closed).toBe(CloseCode.MALFORMED_MESSAGE);
+    expect(bystander.text('s1')).toBe(before);
+    await stillWorking(boardId, bystander, elsewhere);
+  });
+
+  it('a message above SYNC_MAX_MESSAGE_BYTES closes with MESSAGE_TOO_LARGE (1009)', async () => {
+    server = await startTestServer({ syncMaxMessageBytes: 4096 });
+    const { boardId, bystander, elsewhere } = await roomWithBystanders();
+    const big = await openRawSocket(server.url, boardId);
+    const closed = closeCodeOf(big);
+    big.send(new Uint8Array(5000));
+    expect(await closed).toBe(CloseCode.MESSAGE_TOO_LARGE);
+    await stillWorking(boardId, bystander, elsewhere);
+  });
+});
+
+describe('read-only connections', () => {
+  it('get the board and relay presence, but their updates are never applied nor stored', async () => {
+    server = await startTestServer(
+      {},
+      {
+        authorizeUpgrade: async (request) => ({
+          ok: true,
+          readOnly: new URL(request.url ?? '/', 'http://x').searchParams.get('rol') === 'projector',
+        }),
+      },
+    );
+    const boardId = await createBoardViaApi(server.url, 'Projectie');
+    const writer = client(boardId);
+    await waitSynced(writer);
+    appendParagraphs(stepText(writer.doc, 's2'), ['Minimumnorm 75%']);
+
+    const projector = client(boardId, { rol: 'projector' });
+    await waitSynced(projector);
+    await waitFor(() => projector.text('s2') === 'Minimumnorm 75%', 'the read-only client to read the board');
+
+    appendParagraphs(stepText(projector.doc, 's2'), ['Dit mag niet opgeslagen worden']);
+    // Sent after the update on the same socket: once the writer sees it, the server has handled the update.
+    projector.provider.awareness.setLocalStateField('user', { name: 'Projector', color: '#1f6f3a' });
+    const projectorId = projector.doc.clientID;
+    await waitFor(
+      () => writer.provider.awareness.getStates().get(projectorId)?.user?.name === 'Projector',
+      'the read-only presence to be relayed',
+    );
+    expect(writer.text('s2')).toBe('Minimumnorm 75%');
+    await server.server.sync.rooms.get(boardId)?.whenWritten();
+    const stored = await server.store.loadBoardState(boardId);
+    const storedDoc = new Y.Doc();
+    Y.applyUpdate(storedDoc, Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]));
+    expect(boardToJSON(storedDoc).steps[1]?.text).toBe('Minimumnorm 75%');
+  });
+});

@@ -1,0 +1,174 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { errorFields, type Logger } from '../log';
+import type { BoardStore } from '../storage/board-store';
+import { CLOSE_REASON, CloseCode } from './close-codes';
+import { Connection, type ConnectionAccess } from './connection';
+import { Rooms } from './rooms';
+
+/** The answer of the access check at the upgrade (the auth module provides the real one). */
+export type UpgradeDecision =
+  | { ok: true; readOnly: boolean; user?: ConnectionAccess['user'] }
+  | { ok: false; status: 401 | 403 | 404 };
+
+export type AuthorizeUpgrade = (request: IncomingMessage, boardId: string) => Promise<UpgradeDecision>;
+
+/** Without an auth module everyone may read and write (the embedded single-school default). */
+export const allowAllUpgrades: AuthorizeUpgrade = async () => ({ ok: true, readOnly: false });
+
+export interface SyncServerOptions {
+  store: BoardStore;
+  log: Logger;
+  maxMessageBytes: number;
+  compactUpdates: number;
+  compactBytes: number;
+  pingIntervalMs: number;
+  authorizeUpgrade?: AuthorizeUpgrade;
+}
+
+const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
+
+const DENIED_CODE = { 401: CloseCode.UNAUTHORIZED, 403: CloseCode.FORBIDDEN, 404: CloseCode.BOARD_NOT_FOUND } as const;
+
+/**
+ * The Yjs sync endpoint `/sync/<boardId>`, speaking the stock y-websocket protocol. Attach `handleUpgrade`
+ * to the HTTP server's 'upgrade' event.
+ */
+export class SyncServer {
+  readonly rooms: Rooms;
+  readonly #options: SyncServerOptions;
+  readonly #log: Logger;
+  readonly #wss: WebSocketServer;
+  readonly #connections = new Set<Connection>();
+  readonly #pingTimer: NodeJS.Timeout;
+  #closing = false;
+
+  constructor(options: SyncServerOptions) {
+    this.#options = options;
+    this.#log = options.log.child({ component: 'sync' });
+    this.rooms = new Rooms({
+      store: options.store,
+      log: this.#log,
+      compactUpdates: options.compactUpdates,
+      compactBytes: options.compactBytes,
+    });
+    // maxPayload: `ws` itself closes a socket with 1009 (MESSAGE_TOO_LARGE) when a message is larger.
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+    });
+    // One timer for all sockets (not one per socket): ping, and end sockets that missed the last pong.
+    this.#pingTimer = setInterval(() => this.#pingAll(), options.pingIntervalMs);
+    this.#pingTimer.unref();
+  }
+
+  /** Sockets currently attached (for tests and metrics). */
+  get connectionCount(): number {
+    return this.#connections.size;
+  }
+
+  /** Returns false for paths that are not ours (the caller then rejects the upgrade). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const match = SYNC_PATH.exec(pathname);
+    if (!match?.[1] || this.#closing) return false;
+    const boardId = match[1];
+    this.#wss.handleUpgrade(request, socket, head, (ws) => {
+      void this.#accept(ws, request, boardId);
+    });
+    return true;
+  }
+
+  async #accept(ws: WebSocket, request: IncomingMessage, boardId: string): Promise<void> {
+    const log = this.#log.child({ boardId });
+    // Messages can arrive while we authorize and load: keep them, in order, until the room is ready.
+    const early: { data: RawData; isBinary: boolean }[] = [];
+    let connection: Connection | undefined;
+    ws.on('message', (data, isBinary) => {
+      if (connection?.room) connection.receive(toBytes(data), isBinary);
+      else early.push({ data, isBinary });
+    });
+    ws.on('error', (error) => log.debug('socket error', errorFields(error)));
+    ws.on('pong', () => {
+      if (connection) connection.alive = true;
+    });
+    ws.on('close', () => {
+      if (connection) {
+        this.#connections.delete(connection);
+        connection.detach();
+      }
+    });
+
+    let decision: UpgradeDecision;
+    try {
+      decision = await (this.#options.authorizeUpgrade ?? allowAllUpgrades)(request, boardId);
+      if (decision.ok && !(await this.#options.store.getBoard(boardId))) decision = { ok: false, status: 404 };
+    } catch (error) {
+      log.error('authorizing a sync socket failed', errorFields(error));
+      ws.close(CloseCode.STORAGE_FAILURE, CLOSE_REASON.STORAGE_FAILURE);
+      return;
+    }
+    if (!decision.ok) {
+      const code = DENIED_CODE[decision.status];
+      ws.close(code, code === CloseCode.BOARD_NOT_FOUND ? CLOSE_REASON.BOARD_NOT_FOUND : CLOSE_REASON.FORBIDDEN);
+      return;
+    }
+
+    const conn = new Connection(ws, boardId, { readOnly: decision.readOnly, user: decision.user }, log);
+    connection = conn;
+    let room;
+    try {
+      room = await this.rooms.acquire(boardId);
+    } catch (error) {
+      log.error('loading a board failed', errorFields(error));
+      conn.close(CloseCode.STORAGE_FAILURE, CLOSE_REASON.STORAGE_FAILURE);
+      return;
+    }
+    // No await between acquire and attach: the room cannot unload in between.
+    if (conn.isClosed || this.#closing) {
+      conn.close(CloseCode.SERVER_SHUTDOWN, CLOSE_REASON.SERVER_SHUTDOWN);
+      this.rooms.releaseIfEmpty(room);
+      return;
+    }
+    this.#connections.add(conn);
+    conn.room = room;
+    room.add(conn);
+    for (const message of early.splice(0)) conn.receive(toBytes(message.data), message.isBinary);
+  }
+
+  #pingAll(): void {
+    for (const connection of this.#connections) {
+      if (!connection.alive) {
+        this.#connections.delete(connection);
+        connection.ws.terminate();
+        connection.detach();
+        continue;
+      }
+      connection.alive = false;
+      try {
+        connection.ws.ping();
+      } catch {
+        // The socket is closing; its 'close' event detaches it.
+      }
+    }
+  }
+
+  /** Stop accepting, close every socket (SERVER_SHUTDOWN), and wait until all rooms are stored and unloaded. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    clearInterval(this.#pingTimer);
+    await this.rooms.closeAll(CloseCode.SERVER_SHUTDOWN, CLOSE_REASON.SERVER_SHUTDOWN);
+    for (const connection of this.#connections) connection.ws.terminate();
+    this.#connections.clear();
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}
