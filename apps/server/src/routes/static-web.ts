@@ -13,7 +13,8 @@ const NOT_WEB = /^\/(api|sync|healthz)(\/|$)/;
  */
 export function staticWeb(buildDir: string): MiddlewareHandler<AppEnv>[] {
   const indexFile = path.join(buildDir, 'index.html');
-  const files = serveStatic<AppEnv>({
+  // Only when the folder exists: serveStatic warns on a missing root, and the fallback explains it better.
+  const files = !existsSync(buildDir) ? undefined : serveStatic<AppEnv>({
     root: buildDir,
     onFound: (filePath, c) => {
       c.header(
@@ -33,7 +34,7 @@ export function staticWeb(buildDir: string): MiddlewareHandler<AppEnv>[] {
     return c.html(readFileSync(indexFile, 'utf8'));
   };
   const guardedFiles: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (NOT_WEB.test(c.req.path) || !existsSync(buildDir)) return next();
+    if (NOT_WEB.test(c.req.path) || !files) return next();
     return files(c, next);
   };
   return [guardedFiles, fallback];

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/sqlite';
+import { tempDir } from '../testing/sync-test-kit';
+import { SqliteBoardStore } from './sqlite-board-store';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function openStore(): { store: SqliteBoardStore; file: string } {
+  const temp = tempDir();
+  const file = path.join(temp.dir, 'koers.db');
+  const db = openDatabase(file);
+  cleanups.push(() => {
+    db.close();
+    temp.remove();
+  });
+  return { store: new SqliteBoardStore(db), file };
+}
+
+const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
+
+describe('SqliteBoardStore', () => {
+  it('stores the initial update, appends in order and reports the last sequence number', async () => {
+    const { store } = openStore();
+    await store.createBoard({ id: 'b1', title: 'Bord', createdAt: new Date('2026-02-10T08:00:00Z'), initialUpdate: bytes(1) });
+    const { lastSeq } = await store.appendUpdates('b1', [bytes(2), bytes(3, 3)]);
+    const state = await store.loadBoardState('b1');
+    expect(state.snapshot).toBeUndefined();
+    expect(state.updates.map((u) => [...u])).toEqual([[1], [2], [3, 3]]);
+    expect(state.lastSeq).toBe(lastSeq);
+    expect(state.logBytes).toBe(4);
+    const board = await store.getBoard('b1');
+    expect(board && board.updatedAt > board.createdAt).toBe(true);
+  });
+
+  it('compacts atomically: entries up to the sequence number become the snapshot, later ones stay', async () => {
+    const { store } = openStore();
+    await store.createBoard({ id: 'b1', title: 'Bord', createdAt: new Date(), initialUpdate: bytes(1) });
+    const { lastSeq } = await store.appendUpdates('b1', [bytes(2)]);
+    await store.appendUpdates('b1', [bytes(9)]);
+    await store.compact('b1', bytes(1, 2), lastSeq);
+    const state = await store.loadBoardState('b1');
+    expect([...(state.snapshot ?? [])]).toEqual([1, 2]);
+    expect(state.updates.map((u) => [...u])).toEqual([[9]]);
+  });
+
+  it('keeps the last sequence number after a full compaction, so later appends sort after it', async () => {
+    const { store } = openStore();
+    await store.createBoard({ id: 'b1', title: 'Bord', createdAt: new Date(), initialUpdate: bytes(1) });
+    const { lastSeq } = await store.appendUpdates('b1', [bytes(2)]);
+    await store.compact('b1', bytes(1, 2), lastSeq);
+    const state = await store.loadBoardState('b1');
+    expect(state.updates).toHaveLength(0);
+    expect(state.lastSeq).toBe(lastSeq);
+    const next = await store.appendUpdates('b1', [bytes(3)]);
+    expect(next.lastSeq).toBeGreaterThan(lastSeq);
+  });
+
+  it('lists boards newest first, optionally for one school', async () => {
+    const { store } = openStore();
+    await store.createBoard({ id: 'a', title: 'Oud', schoolId: 's1', createdAt: new Date('2026-01-01'), initialUpdate: bytes(1) });
+    await store.createBoard({ id: 'b', title: 'Nieuw', schoolId: 's2', createdAt: new Date('2026-03-01'), initialUpdate: bytes(1) });
+    expect((await store.listBoards()).map((b) => b.id)).toEqual(['b', 'a']);
+    expect((await store.listBoards({ schoolId: 's1' })).map((b) => b.id)).toEqual(['a']);
+    expect(await store.countBoards()).toBe(2);
+    expect(await store.getBoard('c')).toBeUndefined();
+  });
+});
