@@ -1,0 +1,216 @@
+import { metaMap, stepDoneMap, setStepDone, type PresenceUser, type StepId } from '@koers/board';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider, messageSync } from 'y-websocket';
+import { writeSyncStep1 } from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+/**
+ * - `connecting`: first connection attempt of this page, nothing heard from the server yet.
+ * - `online`: connected and the document is synced with the server.
+ * - `reconnecting`: the connection dropped; the provider keeps retrying (with backoff).
+ * - `offline`: the browser reports no network; we wait for it to come back.
+ */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+/** Someone on the board, as the presence list shows them. */
+export interface Participant extends PresenceUser {
+  clientId: number;
+  isSelf: boolean;
+}
+
+/** Debounce before asking the server to confirm our edits, so typing does not cause a round trip per key. */
+const ACK_DELAY_MS = 250;
+
+export interface BoardSessionOptions {
+  boardId: string;
+  /** WebSocket base URL of the sync endpoint (`ws://host/sync`). */
+  syncUrl: string;
+  /** Keep a copy in IndexedDB so edits survive a reload while offline (false for the projector). */
+  persistLocally?: boolean;
+}
+
+/**
+ * One open board in this browser tab: the Y.Doc, its WebSocket provider and IndexedDB copy, and the reactive
+ * state the UI shows (connection, unsaved changes, presence, title, done marks). Every editor on the page
+ * shares this one document and provider. Call {@link destroy} when leaving the page.
+ *
+ * "Unsaved changes": the sync protocol has no acknowledgement of updates, so after local edits we ask for
+ * one. When the socket is synced and idle we send our own SyncStep1 and clear the provider's `synced` flag;
+ * the server handles the messages of one socket in order, so its SyncStep2 answer (which sets `synced` again)
+ * proves that every update we sent before it reached the server. Edits made after the question stay unsaved
+ * until the next round trip. Updates loaded from IndexedDB count as local: the server may not have them yet.
+ */
+export class BoardSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly local: IndexeddbPersistence | null;
+
+  connection = $state<ConnectionState>('connecting');
+  /** The document has content to show (loaded from this device or from the server). */
+  loaded = $state(false);
+  /** The IndexedDB copy is loaded and keeps every further edit on this device. */
+  savedOnDevice = $state(false);
+  participants = $state<Participant[]>([]);
+  title = $state('');
+  done = $state<Partial<Record<StepId, boolean>>>({});
+
+  #localSeq = $state(0);
+  #ackedSeq = $state(0);
+  /** Edits not yet confirmed by the server. */
+  readonly unsaved = $derived(this.#localSeq > this.#ackedSeq);
+
+  #inFlight: number | null = null;
+  #socketSynced = false;
+  #everOnline = false;
+  #ackTimer: ReturnType<typeof setTimeout> | undefined;
+  #browserOnline = typeof navigator === 'undefined' ? true : navigator.onLine;
+  #cleanups: (() => void)[] = [];
+
+  constructor(options: BoardSessionOptions) {
+    const { doc } = this;
+    this.provider = new WebsocketProvider(options.syncUrl, options.boardId, doc, {
+      connect: this.#browserOnline,
+    });
+    this.local =
+      options.persistLocally === false ? null : new IndexeddbPersistence(`koers-board-${options.boardId}`, doc);
+
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider) return;
+      this.#localSeq++;
+      this.#scheduleAck();
+    };
+    doc.on('update', onUpdate);
+    this.#cleanups.push(() => doc.off('update', onUpdate));
+
+    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      if (status !== 'connected') {
+        this.#socketSynced = false;
+        this.#inFlight = null;
+      }
+      this.#updateConnection();
+    };
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      this.#socketSynced = true;
+      this.#everOnline = true;
+      this.loaded = true;
+      if (this.#inFlight !== null) {
+        this.#ackedSeq = Math.max(this.#ackedSeq, this.#inFlight);
+        this.#inFlight = null;
+      }
+      if (this.#localSeq > this.#ackedSeq) this.#scheduleAck();
+      this.#updateConnection();
+    };
+    this.provider.on('status', onStatus);
+    this.provider.on('sync', onSync);
+    this.#cleanups.push(() => {
+      this.provider.off('status', onStatus);
+      this.provider.off('sync', onSync);
+    });
+
+    if (this.local) {
+      void this.local.whenSynced.then(() => {
+        this.savedOnDevice = true;
+        if (doc.store.clients.size > 0) this.loaded = true;
+      });
+    }
+
+    // The browser knows at once when the network is gone; the socket would only notice after its
+    // 30-second watchdog. Disconnect and reconnect on its signal so the state on screen is honest.
+    const onOnline = () => {
+      this.#browserOnline = true;
+      this.provider.connect();
+      this.#updateConnection();
+    };
+    const onOffline = () => {
+      this.#browserOnline = false;
+      this.provider.disconnect();
+      this.#updateConnection();
+    };
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    this.#cleanups.push(() => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    });
+
+    const meta = metaMap(doc);
+    const readTitle = () => {
+      const title = meta.get('title');
+      this.title = typeof title === 'string' ? title : '';
+    };
+    meta.observe(readTitle);
+    this.#cleanups.push(() => meta.unobserve(readTitle));
+
+    const doneMap = stepDoneMap(doc);
+    const readDone = () => {
+      this.done = Object.fromEntries(doneMap.entries()) as Partial<Record<StepId, boolean>>;
+    };
+    doneMap.observe(readDone);
+    this.#cleanups.push(() => doneMap.unobserve(readDone));
+
+    const awareness = this.provider.awareness;
+    const readPresence = () => {
+      const people: Participant[] = [];
+      for (const [clientId, state] of awareness.getStates()) {
+        const user = (state as { user?: Partial<PresenceUser> }).user;
+        if (!user || typeof user.name !== 'string' || !user.name) continue;
+        people.push({
+          clientId,
+          name: user.name,
+          color: typeof user.color === 'string' ? user.color : '#0b4f6c',
+          ...(typeof user.stepId === 'string' ? { stepId: user.stepId } : {}),
+          isSelf: clientId === doc.clientID,
+        });
+      }
+      people.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name, 'nl'));
+      this.participants = people;
+    };
+    awareness.on('change', readPresence);
+    this.#cleanups.push(() => awareness.off('change', readPresence));
+
+    this.#updateConnection();
+  }
+
+  /** Publish who we are and which step we are on (read by carets and the presence list). */
+  setUser(user: PresenceUser): void {
+    this.provider.awareness.setLocalStateField('user', user);
+  }
+
+  setDone(stepId: StepId, done: boolean): void {
+    setStepDone(this.doc, stepId, done);
+  }
+
+  destroy(): void {
+    clearTimeout(this.#ackTimer);
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.provider.destroy();
+    void this.local?.destroy();
+    this.doc.destroy();
+  }
+
+  #updateConnection(): void {
+    if (!this.#browserOnline) this.connection = 'offline';
+    else if (this.provider.wsconnected && this.#socketSynced) this.connection = 'online';
+    else this.connection = this.#everOnline ? 'reconnecting' : 'connecting';
+  }
+
+  #scheduleAck(): void {
+    clearTimeout(this.#ackTimer);
+    this.#ackTimer = setTimeout(() => this.#requestAck(), ACK_DELAY_MS);
+  }
+
+  #requestAck(): void {
+    const ws = this.provider.ws;
+    // Not connected or still in the initial handshake: the `sync` handler asks again once synced.
+    if (this.#inFlight !== null || !ws || ws.readyState !== WebSocket.OPEN || !this.#socketSynced) return;
+    if (this.#localSeq <= this.#ackedSeq) return;
+    this.#inFlight = this.#localSeq;
+    this.provider.synced = false;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    writeSyncStep1(encoder, this.doc);
+    ws.send(encoding.toUint8Array(encoder));
+  }
+}
