@@ -1,0 +1,106 @@
+import { Hono } from 'hono';
+import { httpError, requireLogin, type AuthEnv } from '../auth/access';
+import { clientIpFromContext } from '../auth/client-ip';
+import { deleteSessionCookie, setSessionCookie } from '../auth/cookies';
+import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from '../auth/password';
+import { generateSessionToken } from '../auth/session';
+import type { AuthServices } from '../auth/services';
+import { rawStringField, readJsonObject, stringField } from './auth.helpers';
+
+/** The one answer to every failed login, whether the address exists or not. */
+export const LOGIN_FAILED = 'E-mailadres of wachtwoord onjuist.';
+
+/**
+ * `/api/auth/*`: login, logout, who am I, change password. Mount with `app.route('/', routes.auth)`.
+ * Login is throttled per account and per address (see `auth/throttle.ts`) and answers one generic error.
+ */
+export function createAuthRoutes(services: AuthServices) {
+  const { schools, sessions, throttle, audit, access, cookie } = services;
+
+  return new Hono<AuthEnv>()
+    .use('/api/auth/*', access.withActor)
+    .post('/api/auth/login', async (c) => {
+      // Access check: login is open to everyone; the throttle is its gate.
+      const body = await readJsonObject(c);
+      const email = stringField(body, 'email')?.toLowerCase() ?? '';
+      const password = rawStringField(body, 'password') ?? '';
+      if (!email || !password) throw httpError(400, 'Vul je e-mailadres en wachtwoord in.');
+      if (email.length > 254 || password.length > 1024) throw httpError(401, LOGIN_FAILED);
+
+      const ip = clientIpFromContext(c, services.trustProxy);
+      const decision = throttle.check(email, ip);
+      if (!decision.allowed) {
+        const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+        throw httpError(
+          429,
+          decision.retryAfterSeconds < 60
+            ? `Te veel inlogpogingen. Probeer het over ${decision.retryAfterSeconds} seconden opnieuw.`
+            : `Te veel inlogpogingen. Probeer het over ${minutes} minuten opnieuw.`,
+          { 'Retry-After': String(decision.retryAfterSeconds) },
+        );
+      }
+
+      const user = schools.findUserByEmail(email);
+      const passwordHash = user ? schools.getPasswordHash(user.id) : null;
+      const ok = user && passwordHash ? await verifyPassword(passwordHash, password) : await verifyAgainstDummy(password);
+      if (!ok || !user) {
+        throttle.failure(email, ip);
+        throw httpError(401, LOGIN_FAILED);
+      }
+      throttle.success(email);
+
+      const memberships = schools.membershipsOf(user.id);
+      const wanted = stringField(body, 'schoolId');
+      const membership = memberships.find((m) => m.schoolId === wanted) ?? memberships[0];
+      if (!membership) throw httpError(403, 'Je account hoort bij geen school. Vraag je leider om een uitnodiging.');
+      const school = schools.getSchool(membership.schoolId);
+      if (!school) throw httpError(403, 'Je account hoort bij geen school. Vraag je leider om een uitnodiging.');
+
+      const token = generateSessionToken();
+      const session = sessions.createSession(token, user.id, school.id);
+      setSessionCookie(c, cookie, token, session.expiresAt, services.now());
+      audit.record({ actorUserId: user.id, schoolId: school.id, action: 'login.success', subjectId: user.id });
+      return c.json({ user, school, role: membership.role });
+    })
+    .post('/api/auth/logout', (c) => {
+      // Access check: anyone may log out; only a member session has something to end.
+      const actor = c.var.actor;
+      if (actor.kind === 'member') sessions.invalidateSession(actor.session.id);
+      deleteSessionCookie(c, cookie);
+      return c.json({ ok: true });
+    })
+    .get('/api/auth/me', (c) => {
+      const actor = requireLogin(c.var.actor);
+      const others = schools
+        .membershipsOf(actor.user.id)
+        .map((m) => ({ id: m.schoolId, name: schools.getSchool(m.schoolId)?.name ?? '', role: m.role }));
+      return c.json({ user: actor.user, school: actor.school, role: actor.role, schools: others });
+    })
+    .post('/api/auth/password', async (c) => {
+      const actor = requireLogin(c.var.actor);
+      const body = await readJsonObject(c);
+      const current = rawStringField(body, 'currentPassword') ?? '';
+      const next = rawStringField(body, 'newPassword') ?? '';
+      const ip = clientIpFromContext(c, services.trustProxy);
+      // The current-password check is a password oracle too: same throttle as login.
+      const decision = throttle.check(actor.user.email, ip);
+      if (!decision.allowed) {
+        throw httpError(429, 'Te veel pogingen. Probeer het later opnieuw.', {
+          'Retry-After': String(decision.retryAfterSeconds),
+        });
+      }
+      const hash = schools.getPasswordHash(actor.user.id);
+      if (!hash || !(await verifyPassword(hash, current))) {
+        throttle.failure(actor.user.email, ip);
+        throw httpError(400, 'Je huidige wachtwoord klopt niet.');
+      }
+      throttle.success(actor.user.email);
+      const problem = passwordProblem(next, actor.user.email);
+      if (problem) throw httpError(400, problem);
+      schools.setPasswordHash(actor.user.id, await hashPassword(next));
+      // Every other session ends: whoever knew the old password is logged out everywhere else.
+      sessions.invalidateUserSessions(actor.user.id, actor.session.id);
+      audit.record({ actorUserId: actor.user.id, schoolId: actor.school.id, action: 'user.password-change', subjectId: actor.user.id });
+      return c.json({ ok: true });
+    });
+}

@@ -1,0 +1,87 @@
+import { Hono, type Context } from 'hono';
+import { httpError, requireAccess, requireMember, type AuthEnv, type Resource } from '../auth/access';
+import { clientIpFromContext } from '../auth/client-ip';
+import type { ProjectorLink } from '../auth/projector-links';
+import type { AuthServices } from '../auth/services';
+import { linkOrigin, readJsonObject } from './auth.helpers';
+
+/** The path of the web app's projector page (the token follows). */
+export const PROJECTOR_PAGE_PATH = '/projector/';
+
+function linkView(link: ProjectorLink, now: number) {
+  return {
+    id: link.id,
+    boardId: link.boardId,
+    createdAt: new Date(link.createdAt).toISOString(),
+    expiresAt: new Date(link.expiresAt).toISOString(),
+    lastUsedAt: link.lastUsedAt === null ? null : new Date(link.lastUsedAt).toISOString(),
+    status: link.revokedAt !== null ? 'revoked' : now >= link.expiresAt ? 'expired' : 'active',
+  };
+}
+
+/**
+ * Projector links. For the leider (`projector:manage`): `POST/GET /api/boards/:id/projector-links` and
+ * `DELETE /api/boards/:id/projector-links/:linkId`. Public, rate limited: `GET /api/projector/:token` →
+ * `{ boardId, title }` for the projector page, which then opens `/sync/<boardId>?projector=<token>`.
+ * Mount with `app.route('/', routes.projector)`.
+ */
+export function createProjectorRoutes(services: AuthServices) {
+  const { projectorLinks, audit, access, boards } = services;
+
+  /** The board as an access resource. Logged out → 401 before the board is even looked up. */
+  async function boardResource(c: Context<AuthEnv>, boardId: string): Promise<Resource> {
+    if (c.var.actor.kind === 'anonymous') throw httpError(401, 'Log in om verder te gaan.');
+    const schoolId = await boards.schoolOf(boardId);
+    if (schoolId === null) throw httpError(404, 'Niet gevonden.');
+    return { schoolId, boardId };
+  }
+
+  return new Hono<AuthEnv>()
+    .use('/api/boards/:id/projector-links', access.withActor)
+    .use('/api/boards/:id/projector-links/*', access.withActor)
+    .post('/api/boards/:id/projector-links', async (c) => {
+      const resource = await boardResource(c, c.req.param('id'));
+      const actor = requireMember(c.var.actor, 'projector:manage', resource);
+      const body = await readJsonObject(c).catch(() => ({}) as Record<string, unknown>);
+      const hours = body.hours === undefined ? undefined : Number(body.hours);
+      if (hours !== undefined && !(hours > 0)) throw httpError(400, 'Geef een geldige geldigheidsduur in uren.');
+      const { link, token } = projectorLinks.create({
+        boardId: resource.boardId!,
+        schoolId: resource.schoolId,
+        createdBy: actor.user.id,
+        hours,
+      });
+      audit.record({ actorUserId: actor.user.id, schoolId: actor.school.id, action: 'projector.create', subjectId: link.id, details: { boardId: link.boardId } });
+      return c.json(
+        { link: linkView(link, services.now()), token, url: `${linkOrigin(c, services.publicUrl)}${PROJECTOR_PAGE_PATH}${token}` },
+        201,
+      );
+    })
+    .get('/api/boards/:id/projector-links', async (c) => {
+      const resource = await boardResource(c, c.req.param('id'));
+      requireMember(c.var.actor, 'projector:manage', resource);
+      const now = services.now();
+      return c.json({ links: projectorLinks.listForBoard(resource.boardId!).map((link) => linkView(link, now)) });
+    })
+    .delete('/api/boards/:id/projector-links/:linkId', async (c) => {
+      const resource = await boardResource(c, c.req.param('id'));
+      const actor = requireMember(c.var.actor, 'projector:manage', resource);
+      const link = projectorLinks.get(c.req.param('linkId'));
+      if (!link || link.boardId !== resource.boardId) throw httpError(404, 'Deze projectorlink bestaat niet.');
+      projectorLinks.revoke(link.id);
+      audit.record({ actorUserId: actor.user.id, schoolId: actor.school.id, action: 'projector.revoke', subjectId: link.id, details: { boardId: link.boardId } });
+      return c.json({ ok: true });
+    })
+    .get('/api/projector/:token', async (c) => {
+      // Access check: resolve the token as a projector actor (rate limited per link and per address).
+      const resolved = access.resolveActor({ projectorToken: c.req.param('token'), ip: clientIpFromContext(c, services.trustProxy) });
+      if (resolved.rateLimited) throw httpError(429, 'Te veel verzoeken. Wacht even en probeer het opnieuw.');
+      const actor = resolved.actor;
+      if (actor.kind !== 'projector') {
+        throw httpError(404, 'Deze projectorlink werkt niet (meer). Vraag de leider om een nieuwe link.');
+      }
+      requireAccess(actor, 'board:read', { schoolId: actor.schoolId, boardId: actor.boardId });
+      const title = (await boards.titleOf(actor.boardId)) ?? '';
+      return c.json({ boardId: actor.boardId, title, readOnly: true });
+    });
+}
