@@ -1,0 +1,324 @@
+/**
+ * `pnpm bench:sync`: the Koers sync server under a study-day load, measured from outside.
+ *
+ * 1. One room, 40 real y-websocket clients (WebsocketProvider), each typing 5 updates/s into its own
+ *    paragraph of the board: fan-out latency (sent on one client → applied on each of the 39 others),
+ *    server CPU and RSS.
+ * 2. 100 rooms × 40 idle clients with awareness (4,000 sockets; plain `ws` speaking the y-websocket
+ *    protocol, since 4,000 providers would measure this process more than the server): server RSS and CPU.
+ * Then the data directory's size. Three runs, medians, targets and ratios side by side in one table.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { appendParagraphs, stepText } from '@koers/board';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { cpuMeter, directoryBytes, rssBytes, spawnServer, stopServer, type ServerProcess } from './sync-process';
+import { SYNC_STEP2_TYPE, awarenessUpdate, messageKind, syncStep1, syncStep2 } from './sync-wire';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TYPISTS = 40;
+const UPDATES_PER_SECOND = 5;
+const TYPING_SECONDS = Number(process.env.BENCH_TYPING_SECONDS ?? 20);
+const WARMUP_SECONDS = 2;
+const IDLE_ROOMS = 100;
+const IDLE_PER_ROOM = 40;
+const IDLE_HOLD_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 20);
+const AWARENESS_RENEW_MS = 15_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+async function createBoard(url: string, title: string): Promise<string> {
+  const response = await fetch(`${url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (response.status !== 201) throw new Error(`POST /api/boards: ${response.status}`);
+  return ((await response.json()) as { board: { id: string } }).board.id;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+interface TypingResult {
+  p50: number;
+  p99: number;
+  samples: number;
+  cpu: number;
+  rss: number;
+  converged: boolean;
+}
+
+async function typingRoom(server: ServerProcess): Promise<TypingResult> {
+  const boardId = await createBoard(server.url, 'Bench: typen');
+  const wsUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
+  /** send time of each typed character, by "<clientID>:<clock>" */
+  const sentAt = new Map<string, number>();
+  let measuring = false;
+  const latencies: number[] = [];
+
+  const clients = Array.from({ length: TYPISTS }, (_, i) => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    provider.awareness.setLocalStateField('user', { name: `Leerkracht ${i + 1}`, color: '#0b4f6c' });
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.local || !measuring) return;
+      const now = performance.now();
+      transaction.afterState.forEach((after, client) => {
+        const before = transaction.beforeState.get(client) ?? 0;
+        for (let clock = before; clock < after; clock++) {
+          const sent = sentAt.get(`${client}:${clock}`);
+          if (sent !== undefined) latencies.push(now - sent);
+        }
+      });
+    });
+    return { doc, provider };
+  });
+  await waitFor(() => clients.every((c) => c.provider.synced), '40 clients to sync');
+
+  // Each typist gets her own paragraph (board layout through @koers/board) and types into its text node.
+  const texts = clients.map(({ doc }, i) => {
+    const fragment = stepText(doc, 's9');
+    appendParagraphs(fragment, [`Leerkracht ${i + 1}: `]);
+    const paragraph = fragment.get(fragment.length - 1) as Y.XmlElement;
+    return paragraph.get(0) as Y.XmlText;
+  });
+  await waitFor(
+    () => clients.every(({ doc }) => stepText(doc, 's9').length === TYPISTS),
+    'every paragraph on every client',
+  );
+
+  const timers: NodeJS.Timeout[] = [];
+  const startTyping = (): void => {
+    clients.forEach(({ doc }, i) => {
+      const text = texts[i];
+      if (!text) return;
+      const tick = (): void => {
+        const clock = Y.getState(doc.store, doc.clientID);
+        sentAt.set(`${doc.clientID}:${clock}`, performance.now());
+        text.insert(text.length, 'abcdefghijklmnopqrstuvwxyz'[clock % 26] ?? 'x');
+      };
+      // Spread the typists over the 200 ms period instead of all typing in the same millisecond.
+      const offset = (i * 1000) / UPDATES_PER_SECOND / TYPISTS;
+      timers.push(setTimeout(() => timers.push(setInterval(tick, 1000 / UPDATES_PER_SECOND)), offset));
+    });
+  };
+
+  startTyping();
+  await sleep(WARMUP_SECONDS * 1000);
+  measuring = true;
+  const cpu = cpuMeter(server.pid);
+  await sleep((TYPING_SECONDS - WARMUP_SECONDS) * 1000);
+  const cpuPercent = cpu();
+  const rss = rssBytes(server.pid);
+  for (const timer of timers) clearTimeout(timer);
+  measuring = false;
+
+  const reference = (): string => stepText(clients[0]!.doc, 's9').toString();
+  let converged = false;
+  try {
+    await waitFor(() => clients.every(({ doc }) => stepText(doc, 's9').toString() === reference()), 'convergence', 20_000);
+    converged = true;
+  } catch {
+    converged = false;
+  }
+  for (const { doc, provider } of clients) {
+    provider.destroy();
+    provider.awareness.destroy();
+    doc.destroy();
+  }
+  const sorted = Float64Array.from(latencies).sort();
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), samples: sorted.length, cpu: cpuPercent, rss, converged };
+}
+
+interface IdleResult {
+  sockets: number;
+  rss: number;
+  cpu: number;
+  connectSeconds: number;
+}
+
+async function idleRooms(server: ServerProcess): Promise<IdleResult> {
+  const boards: string[] = [];
+  for (let i = 0; i < IDLE_ROOMS; i++) boards.push(await createBoard(server.url, `Bench: ruimte ${i + 1}`));
+  const wsUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
+  const emptyStateVector = Y.encodeStateVector(new Y.Doc());
+  const emptyUpdate = Y.encodeStateAsUpdate(new Y.Doc());
+  const sockets: WebSocket[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  let synced = 0;
+  let nextClientId = 1_000_000;
+
+  const open = (boardId: string, n: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${wsUrl}/${boardId}`);
+      const clientId = nextClientId++;
+      let clock = 0;
+      let isSynced = false;
+      const state = { user: { name: `Deelnemer ${n + 1}`, color: '#1f6f3a', stepId: 's4' } };
+      ws.on('open', () => {
+        ws.send(syncStep1(emptyStateVector));
+        ws.send(awarenessUpdate(clientId, clock, state));
+        // Like a real client: renew the presence every 15 s (before the server's 30 s timeout drops it),
+        // spread over the period so the hold sees a steady renewal load.
+        const renew = (): void => ws.send(awarenessUpdate(clientId, ++clock, state));
+        timers.push(
+          setTimeout(() => {
+            renew();
+            timers.push(setInterval(renew, AWARENESS_RENEW_MS));
+          }, Math.random() * AWARENESS_RENEW_MS),
+        );
+      });
+      ws.on('message', (data: Buffer) => {
+        const { type, syncType } = messageKind(data);
+        if (type !== 0) return;
+        if (syncType === 0) ws.send(syncStep2(emptyUpdate));
+        if (syncType === SYNC_STEP2_TYPE && !isSynced) {
+          isSynced = true;
+          synced++;
+          resolve();
+        }
+      });
+      ws.on('error', reject);
+      sockets.push(ws);
+    });
+
+  const started = performance.now();
+  // Room by room, 40 sockets at a time, like a school arriving at a study day.
+  for (const [room, boardId] of boards.entries()) {
+    await Promise.all(Array.from({ length: IDLE_PER_ROOM }, (_, n) => open(boardId, room * IDLE_PER_ROOM + n)));
+  }
+  const connectSeconds = (performance.now() - started) / 1000;
+  await waitFor(() => synced === IDLE_ROOMS * IDLE_PER_ROOM, 'all idle sockets to sync');
+  const cpu = cpuMeter(server.pid);
+  await sleep(IDLE_HOLD_SECONDS * 1000);
+  const result = { sockets: synced, rss: rssBytes(server.pid), cpu: cpu(), connectSeconds };
+  for (const timer of timers) clearTimeout(timer);
+  await Promise.all(
+    sockets.map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          if (ws.readyState === WebSocket.CLOSED) return resolve();
+          ws.once('close', () => resolve());
+          ws.close();
+        }),
+    ),
+  );
+  return result;
+}
+
+interface RunResult extends TypingResult {
+  idle: IdleResult;
+  diskBytes: number;
+}
+
+async function run(index: number): Promise<RunResult> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'koers-bench-'));
+  const server = await spawnServer(dataDir);
+  try {
+    const typing = await typingRoom(server);
+    process.stdout.write(
+      `run ${index}: fan-out p50 ${typing.p50.toFixed(1)} ms, p99 ${typing.p99.toFixed(1)} ms (${typing.samples} samples), ` +
+        `CPU ${typing.cpu.toFixed(0)}%, RSS ${(typing.rss / 2 ** 20).toFixed(0)} MB, converged ${typing.converged}\n`,
+    );
+    const idle = await idleRooms(server);
+    process.stdout.write(
+      `run ${index}: ${idle.sockets} idle sockets in ${idle.connectSeconds.toFixed(1)} s, RSS ${(idle.rss / 2 ** 20).toFixed(0)} MB, CPU ${idle.cpu.toFixed(0)}%\n`,
+    );
+    await stopServer(server);
+    return { ...typing, idle, diskBytes: directoryBytes(dataDir) };
+  } finally {
+    await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+async function main(): Promise<void> {
+  // Every WebsocketProvider adds a process 'exit' listener in Node; 40 of them are expected here.
+  process.setMaxListeners(TYPISTS + 10);
+  process.stdout.write(
+    `Koers sync benchmark: ${RUNS} runs; ${TYPISTS} typists × ${UPDATES_PER_SECOND} updates/s for ${TYPING_SECONDS} s ` +
+      `(first ${WARMUP_SECONDS} s not measured); ${IDLE_ROOMS} rooms × ${IDLE_PER_ROOM} idle sockets held ${IDLE_HOLD_SECONDS} s.\n` +
+      `Machine: ${availableParallelism()} cores. The clients run in this process on the same cores as the server, ` +
+      `so their CPU (40 Y.Docs applying every update) competes with it and is included in the latency.\n\n`,
+  );
+  const results: RunResult[] = [];
+  for (let i = 1; i <= RUNS; i++) results.push(await run(i));
+
+  const mb = (bytes: number): number => bytes / 2 ** 20;
+  const lines: {
+    metric: string;
+    values: number[];
+    unit: string;
+    target?: number;
+    /** For a count that must be reached exactly. */
+    exact?: number;
+    fmt?: (n: number) => string;
+  }[] = [
+    { metric: 'fan-out latency p50 (40-client room)', values: results.map((r) => r.p50), unit: 'ms' },
+    { metric: 'fan-out latency p99 (40-client room)', values: results.map((r) => r.p99), unit: 'ms', target: 50 },
+    { metric: 'server CPU while 40 type (% of one core)', values: results.map((r) => r.cpu), unit: '%' },
+    { metric: 'server RSS while 40 type', values: results.map((r) => mb(r.rss)), unit: 'MB' },
+    { metric: 'sockets held (100 rooms × 40, awareness)', values: results.map((r) => r.idle.sockets), unit: '', exact: 4000, fmt: (n) => n.toFixed(0) },
+    { metric: 'server RSS with 4,000 sockets', values: results.map((r) => mb(r.idle.rss)), unit: 'MB', target: 1024 },
+    { metric: 'server CPU with 4,000 idle sockets', values: results.map((r) => r.idle.cpu), unit: '%' },
+    { metric: 'time to open and sync 4,000 sockets', values: results.map((r) => r.idle.connectSeconds), unit: 's' },
+    { metric: 'bytes on disk after the run (data dir)', values: results.map((r) => mb(r.diskBytes)), unit: 'MB', fmt: (n) => n.toFixed(2) },
+  ];
+  const out: string[] = [
+    row(['metric', 'target', 'median', 'median / target', 'runs']),
+    row(['---', '---', '---', '---', '---']),
+  ];
+  for (const line of lines) {
+    const fmt = line.fmt ?? ((n: number) => n.toFixed(1));
+    const med = median(line.values);
+    let target = '—';
+    let ratio = '—';
+    if (line.target !== undefined) {
+      target = `< ${line.target} ${line.unit}`;
+      ratio = `${(med / line.target).toFixed(2)} ${med < line.target ? '✓' : '✗'}`;
+    } else if (line.exact !== undefined) {
+      target = `${line.exact}`;
+      ratio = `${(med / line.exact).toFixed(2)} ${med === line.exact ? '✓' : '✗'}`;
+    }
+    out.push(row([line.metric, target, `${fmt(med)} ${line.unit}`.trim(), ratio, line.values.map(fmt).join(', ')]));
+  }
+  const socketsOk = results.every((r) => r.idle.sockets === IDLE_ROOMS * IDLE_PER_ROOM);
+  const convergedAll = results.every((r) => r.converged);
+  process.stdout.write(`\n${out.join('\n')}\n\n`);
+  process.stdout.write(`all 4,000 sockets synced in every run: ${socketsOk ? 'yes' : 'NO'}; 40 clients converged in every run: ${convergedAll ? 'yes' : 'NO'}\n`);
+  const failed =
+    !socketsOk || !convergedAll || median(results.map((r) => r.p99)) >= 50 || median(results.map((r) => r.idle.rss)) >= 2 ** 30;
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
