@@ -15,7 +15,14 @@ import { appendParagraphs, stepText } from '@koers/board';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { cpuMeter, directoryBytes, rssBytes, spawnServer, stopServer, type ServerProcess } from './sync-process';
+import {
+  cpuMeter,
+  directoryBytes,
+  rssBytes,
+  spawnServer,
+  stopServer,
+  type ServerProcess,
+} from './sync-process';
 import { SYNC_STEP2_TYPE, awarenessUpdate, messageKind, syncStep1, syncStep2 } from './sync-wire';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -137,20 +144,28 @@ async function typingRoom(server: ServerProcess): Promise<TypingResult> {
   measuring = false;
 
   const reference = (): string => stepText(clients[0]!.doc, 's9').toString();
-  let converged = false;
-  try {
-    await waitFor(() => clients.every(({ doc }) => stepText(doc, 's9').toString() === reference()), 'convergence', 20_000);
-    converged = true;
-  } catch {
-    converged = false;
-  }
+  const converged = await waitFor(
+    () => clients.every(({ doc }) => stepText(doc, 's9').toString() === reference()),
+    'convergence',
+    20_000,
+  ).then(
+    () => true,
+    () => false,
+  );
   for (const { doc, provider } of clients) {
     provider.destroy();
     provider.awareness.destroy();
     doc.destroy();
   }
   const sorted = Float64Array.from(latencies).sort();
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), samples: sorted.length, cpu: cpuPercent, rss, converged };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    samples: sorted.length,
+    cpu: cpuPercent,
+    rss,
+    converged,
+  };
 }
 
 interface IdleResult {
@@ -208,7 +223,9 @@ async function idleRooms(server: ServerProcess): Promise<IdleResult> {
   const started = performance.now();
   // Room by room, 40 sockets at a time, like a school arriving at a study day.
   for (const [room, boardId] of boards.entries()) {
-    await Promise.all(Array.from({ length: IDLE_PER_ROOM }, (_, n) => open(boardId, room * IDLE_PER_ROOM + n)));
+    await Promise.all(
+      Array.from({ length: IDLE_PER_ROOM }, (_, n) => open(boardId, room * IDLE_PER_ROOM + n)),
+    );
   }
   const connectSeconds = (performance.now() - started) / 1000;
   await waitFor(() => synced === IDLE_ROOMS * IDLE_PER_ROOM, 'all idle sockets to sync');
@@ -282,14 +299,39 @@ async function main(): Promise<void> {
     fmt?: (n: number) => string;
   }[] = [
     { metric: 'fan-out latency p50 (40-client room)', values: results.map((r) => r.p50), unit: 'ms' },
-    { metric: 'fan-out latency p99 (40-client room)', values: results.map((r) => r.p99), unit: 'ms', target: 50 },
+    {
+      metric: 'fan-out latency p99 (40-client room)',
+      values: results.map((r) => r.p99),
+      unit: 'ms',
+      target: 50,
+    },
     { metric: 'server CPU while 40 type (% of one core)', values: results.map((r) => r.cpu), unit: '%' },
     { metric: 'server RSS while 40 type', values: results.map((r) => mb(r.rss)), unit: 'MB' },
-    { metric: 'sockets held (100 rooms × 40, awareness)', values: results.map((r) => r.idle.sockets), unit: '', exact: 4000, fmt: (n) => n.toFixed(0) },
-    { metric: 'server RSS with 4,000 sockets', values: results.map((r) => mb(r.idle.rss)), unit: 'MB', target: 1024 },
+    {
+      metric: 'sockets held (100 rooms × 40, awareness)',
+      values: results.map((r) => r.idle.sockets),
+      unit: '',
+      exact: 4000,
+      fmt: (n) => n.toFixed(0),
+    },
+    {
+      metric: 'server RSS with 4,000 sockets',
+      values: results.map((r) => mb(r.idle.rss)),
+      unit: 'MB',
+      target: 1024,
+    },
     { metric: 'server CPU with 4,000 idle sockets', values: results.map((r) => r.idle.cpu), unit: '%' },
-    { metric: 'time to open and sync 4,000 sockets', values: results.map((r) => r.idle.connectSeconds), unit: 's' },
-    { metric: 'bytes on disk after the run (data dir)', values: results.map((r) => mb(r.diskBytes)), unit: 'MB', fmt: (n) => n.toFixed(2) },
+    {
+      metric: 'time to open and sync 4,000 sockets',
+      values: results.map((r) => r.idle.connectSeconds),
+      unit: 's',
+    },
+    {
+      metric: 'bytes on disk after the run (data dir)',
+      values: results.map((r) => mb(r.diskBytes)),
+      unit: 'MB',
+      fmt: (n) => n.toFixed(2),
+    },
   ];
   const out: string[] = [
     row(['metric', 'target', 'median', 'median / target', 'runs']),
@@ -307,14 +349,21 @@ async function main(): Promise<void> {
       target = `${line.exact}`;
       ratio = `${(med / line.exact).toFixed(2)} ${med === line.exact ? '✓' : '✗'}`;
     }
-    out.push(row([line.metric, target, `${fmt(med)} ${line.unit}`.trim(), ratio, line.values.map(fmt).join(', ')]));
+    out.push(
+      row([line.metric, target, `${fmt(med)} ${line.unit}`.trim(), ratio, line.values.map(fmt).join(', ')]),
+    );
   }
   const socketsOk = results.every((r) => r.idle.sockets === IDLE_ROOMS * IDLE_PER_ROOM);
   const convergedAll = results.every((r) => r.converged);
   process.stdout.write(`\n${out.join('\n')}\n\n`);
-  process.stdout.write(`all 4,000 sockets synced in every run: ${socketsOk ? 'yes' : 'NO'}; 40 clients converged in every run: ${convergedAll ? 'yes' : 'NO'}\n`);
+  process.stdout.write(
+    `all 4,000 sockets synced in every run: ${socketsOk ? 'yes' : 'NO'}; 40 clients converged in every run: ${convergedAll ? 'yes' : 'NO'}\n`,
+  );
   const failed =
-    !socketsOk || !convergedAll || median(results.map((r) => r.p99)) >= 50 || median(results.map((r) => r.idle.rss)) >= 2 ** 30;
+    !socketsOk ||
+    !convergedAll ||
+    median(results.map((r) => r.p99)) >= 50 ||
+    median(results.map((r) => r.idle.rss)) >= 2 ** 30;
   process.exitCode = failed ? 1 : 0;
 }
 

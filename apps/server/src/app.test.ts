@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UNEXPECTED_ERROR } from './app';
 import { DEMO_BOARD_TITLE } from './demo/seed-demo';
 import { ControlledStore } from './testing/controlled-store';
-import { connectClient, startTestServer, tempDir, waitSynced, type TestClient } from './testing/sync-test-kit';
+import {
+  connectClient,
+  startTestServer,
+  tempDir,
+  waitSynced,
+  type TestClient,
+} from './testing/sync-test-kit';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -151,7 +157,9 @@ describe('the web app', () => {
 describe('the demo board', () => {
   it('is created once on an empty database, with content on several steps', async () => {
     server = await startTestServer({ demo: true });
-    const { boards } = (await json(await fetch(`${server.url}/api/boards`))) as { boards: { id: string; title: string }[] };
+    const { boards } = (await json(await fetch(`${server.url}/api/boards`))) as {
+      boards: { id: string; title: string }[];
+    };
     expect(boards.map((b) => b.title)).toEqual([DEMO_BOARD_TITLE]);
     const demoId = boards[0]?.id ?? '';
 

@@ -33,7 +33,13 @@ export function createLogger(level: LogLevel, bound: LogFields = {}): Logger {
   const min = RANK[level];
   const write = (lineLevel: LogLevel, message: string, fields?: LogFields): void => {
     if (RANK[lineLevel] < min) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: lineLevel, msg: message, ...bound, ...fields });
+    const line = JSON.stringify({
+      time: new Date().toISOString(),
+      level: lineLevel,
+      msg: message,
+      ...bound,
+      ...fields,
+    });
     (RANK[lineLevel] >= RANK.warn ? process.stderr : process.stdout).write(`${line}\n`);
   };
   return {

@@ -89,7 +89,10 @@ export interface RunningServer {
  * Everything `main.ts` does, callable in-process: open the database in `dataDir`, seed the demo board if
  * asked, listen. Tests pass `{ port: 0, dataDir: tmp }`.
  */
-export async function startServer(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  overrides: Partial<Config> = {},
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const config: Config = { ...loadConfig(), ...overrides };
   const log = options.log ?? createLogger(config.logLevel);
   const db = openDatabase(path.join(config.dataDir, 'koers.db'));

@@ -1,10 +1,4 @@
-import {
-  appendBulletList,
-  appendParagraphs,
-  setStepDone,
-  stepText,
-  type StepId,
-} from '@koers/board';
+import { appendBulletList, appendParagraphs, setStepDone, stepText, type StepId } from '@koers/board';
 import type * as Y from 'yjs';
 import { createBoard } from '../boards/create-board';
 import type { BoardRecord, BoardStore } from '../storage/board-store';
@@ -30,7 +24,11 @@ const DEMO_STEPS: readonly DemoStep[] = [
       'Hoe staat begrijpend lezen ervoor in groep 5 t/m 8 na de M-toetsen van dit schooljaar?',
       'We hebben de analyse nodig voor de keuze om de nieuwe leesaanpak in de middenbouw wel of niet uit te breiden naar de bovenbouw.',
     ],
-    bullets: ['Begrijpen: waarom groep 6 al twee afnames achterblijft', 'Verbeteren: instructie bij tekststructuren', 'Borgen: de aanpak van technisch lezen in groep 3 en 4'],
+    bullets: [
+      'Begrijpen: waarom groep 6 al twee afnames achterblijft',
+      'Verbeteren: instructie bij tekststructuren',
+      'Borgen: de aanpak van technisch lezen in groep 3 en 4',
+    ],
     done: true,
   },
   {
@@ -42,7 +40,9 @@ const DEMO_STEPS: readonly DemoStep[] = [
       'Ambitienorm: 40% op niveau I',
       'Referentieniveaus groep 8: 95% 1F, 60% 2F',
     ],
-    after: ['De normen passen bij onze populatie (schoolweging 31,2); de ambitienorm vinden we nog niet gedeeld met het hele team.'],
+    after: [
+      'De normen passen bij onze populatie (schoolweging 31,2); de ambitienorm vinden we nog niet gedeeld met het hele team.',
+    ],
     done: true,
   },
   {
@@ -120,7 +120,9 @@ const DEMO_STEPS: readonly DemoStep[] = [
       'Dagelijks 10 minuten extra inoefening van samenvatten in groep 6 en 7',
       'Woordenschatinstructie voor NT2-leerlingen afstemmen met de taalspecialist',
     ],
-    after: ['Tevreden als groep 6 bij de E-toets ten minste de minimumnorm haalt; tussentijds meten met de methodetoets van april.'],
+    after: [
+      'Tevreden als groep 6 bij de E-toets ten minste de minimumnorm haalt; tussentijds meten met de methodetoets van april.',
+    ],
   },
 ];
 

@@ -23,7 +23,9 @@ const titleValidator = validator('json', (value: unknown) => {
   const raw = typeof value === 'object' && value !== null ? (value as { title?: unknown }).title : undefined;
   const title = typeof raw === 'string' ? raw.trim() : '';
   if (title.length < 1 || title.length > TITLE_MAX_LENGTH) {
-    throw new HTTPException(400, { message: `Geef het bord een titel van 1 tot ${TITLE_MAX_LENGTH} tekens.` });
+    throw new HTTPException(400, {
+      message: `Geef het bord een titel van 1 tot ${TITLE_MAX_LENGTH} tekens.`,
+    });
   }
   return { title };
 });

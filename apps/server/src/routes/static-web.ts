@@ -14,17 +14,19 @@ const NOT_WEB = /^\/(api|sync|healthz)(\/|$)/;
 export function staticWeb(buildDir: string): MiddlewareHandler<AppEnv>[] {
   const indexFile = path.join(buildDir, 'index.html');
   // Only when the folder exists: serveStatic warns on a missing root, and the fallback explains it better.
-  const files = !existsSync(buildDir) ? undefined : serveStatic<AppEnv>({
-    root: buildDir,
-    onFound: (filePath, c) => {
-      c.header(
-        'Cache-Control',
-        filePath.includes(`${path.sep}_app${path.sep}immutable${path.sep}`)
-          ? 'public, max-age=31536000, immutable'
-          : 'no-cache',
-      );
-    },
-  });
+  const files = !existsSync(buildDir)
+    ? undefined
+    : serveStatic<AppEnv>({
+        root: buildDir,
+        onFound: (filePath, c) => {
+          c.header(
+            'Cache-Control',
+            filePath.includes(`${path.sep}_app${path.sep}immutable${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          );
+        },
+      });
   const fallback: MiddlewareHandler<AppEnv> = async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || NOT_WEB.test(c.req.path)) return next();
     if (!existsSync(indexFile)) {

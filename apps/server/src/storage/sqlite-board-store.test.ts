@@ -25,7 +25,12 @@ const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 describe('SqliteBoardStore', () => {
   it('stores the initial update, appends in order and reports the last sequence number', async () => {
     const { store } = openStore();
-    await store.createBoard({ id: 'b1', title: 'Bord', createdAt: new Date('2026-02-10T08:00:00Z'), initialUpdate: bytes(1) });
+    await store.createBoard({
+      id: 'b1',
+      title: 'Bord',
+      createdAt: new Date('2026-02-10T08:00:00Z'),
+      initialUpdate: bytes(1),
+    });
     const { lastSeq } = await store.appendUpdates('b1', [bytes(2), bytes(3, 3)]);
     const state = await store.loadBoardState('b1');
     expect(state.snapshot).toBeUndefined();
@@ -61,8 +66,20 @@ describe('SqliteBoardStore', () => {
 
   it('lists boards newest first, optionally for one school', async () => {
     const { store } = openStore();
-    await store.createBoard({ id: 'a', title: 'Oud', schoolId: 's1', createdAt: new Date('2026-01-01'), initialUpdate: bytes(1) });
-    await store.createBoard({ id: 'b', title: 'Nieuw', schoolId: 's2', createdAt: new Date('2026-03-01'), initialUpdate: bytes(1) });
+    await store.createBoard({
+      id: 'a',
+      title: 'Oud',
+      schoolId: 's1',
+      createdAt: new Date('2026-01-01'),
+      initialUpdate: bytes(1),
+    });
+    await store.createBoard({
+      id: 'b',
+      title: 'Nieuw',
+      schoolId: 's2',
+      createdAt: new Date('2026-03-01'),
+      initialUpdate: bytes(1),
+    });
     expect((await store.listBoards()).map((b) => b.id)).toEqual(['b', 'a']);
     expect((await store.listBoards({ schoolId: 's1' })).map((b) => b.id)).toEqual(['a']);
     expect(await store.countBoards()).toBe(2);

@@ -71,7 +71,9 @@ export class SqliteBoardStore implements BoardStore {
         'INSERT INTO boards (id, title, school_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
       ),
       listAll: db.prepare('SELECT * FROM boards ORDER BY created_at DESC, rowid DESC'),
-      listSchool: db.prepare('SELECT * FROM boards WHERE school_id IS ? ORDER BY created_at DESC, rowid DESC'),
+      listSchool: db.prepare(
+        'SELECT * FROM boards WHERE school_id IS ? ORDER BY created_at DESC, rowid DESC',
+      ),
       get: db.prepare('SELECT * FROM boards WHERE id = ?'),
       count: db.prepare('SELECT COUNT(*) AS n FROM boards'),
       snapshot: db.prepare('SELECT data, up_to_seq FROM board_snapshots WHERE board_id = ?'),
@@ -94,7 +96,13 @@ export class SqliteBoardStore implements BoardStore {
       this.#statements.insertBoard.run(board.id, board.title, board.schoolId ?? null, at, at);
       this.#statements.append.run(board.id, board.initialUpdate);
     });
-    return { id: board.id, title: board.title, schoolId: board.schoolId ?? null, createdAt: at, updatedAt: at };
+    return {
+      id: board.id,
+      title: board.title,
+      schoolId: board.schoolId ?? null,
+      createdAt: at,
+      updatedAt: at,
+    };
   }
 
   async listBoards(filter: BoardListFilter = {}): Promise<BoardRecord[]> {

@@ -84,7 +84,10 @@ export class Connection {
         if (syncType === syncProtocol.messageYjsSyncStep1) {
           // Read-only sockets still get the board: answering SyncStep1 is how they read it.
           room.replySyncStep1(payload, this);
-        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        } else if (
+          syncType === syncProtocol.messageYjsSyncStep2 ||
+          syncType === syncProtocol.messageYjsUpdate
+        ) {
           if (this.readOnly) return; // dropped, never applied, stored or broadcast
           room.applyClientUpdate(payload, this);
         } else {

@@ -71,7 +71,11 @@ describe('a server killed with SIGKILL mid-sentence', () => {
       for (const line of seenBeforeKill) expect(restored).toContain(line);
 
       // Once the teacher's provider reconnects, her unsent lines merge in.
-      await waitFor(() => lines(fresh.text('s9')).length === allTyped.length, 'the offline lines to merge', 20_000);
+      await waitFor(
+        () => lines(fresh.text('s9')).length === allTyped.length,
+        'the offline lines to merge',
+        20_000,
+      );
       expect(lines(fresh.text('s9')).sort()).toEqual([...allTyped].sort());
     } finally {
       clearInterval(typing);

@@ -124,7 +124,10 @@ describe('room lifecycle', () => {
     await Promise.all([waitSynced(writer), waitSynced(reader)]);
 
     const closes: { who: string; code: number | undefined; readerText: string }[] = [];
-    for (const [who, c] of [['writer', writer], ['reader', reader]] as const) {
+    for (const [who, c] of [
+      ['writer', writer],
+      ['reader', reader],
+    ] as const) {
       c.provider.on('connection-close', (event) => {
         closes.push({ who, code: event?.code, readerText: reader.text('s10a') });
       });

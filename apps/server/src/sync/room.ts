@@ -1,4 +1,4 @@
-import { migrateBoard } from '@koers/board';
+import { migrateBoard, readMeta } from '@koers/board';
 import * as encoding from 'lib0/encoding';
 import {
   Awareness,
@@ -264,9 +264,12 @@ export class Room {
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     const upToSeq = this.#lastSeq;
     const folded = this.#logCount;
+    const title = readMeta(this.doc).title.trim();
     await this.#options.store.compact(this.boardId, snapshot, upToSeq);
     this.#logCount = 0;
     this.#logBytes = 0;
+    // A title renamed inside the document reaches the board list at the next compaction.
+    if (title) await this.#options.store.setTitle(this.boardId, title);
     this.#log.debug('compacted', { folded, snapshotBytes: snapshot.byteLength });
   }
 

@@ -104,7 +104,9 @@ export class Rooms {
     this.#rooms.delete(room.boardId);
     const done = room
       .unload()
-      .catch((error: unknown) => this.#options.log.error('unloading a room failed', { boardId: room.boardId, ...errorFields(error) }))
+      .catch((error: unknown) =>
+        this.#options.log.error('unloading a room failed', { boardId: room.boardId, ...errorFields(error) }),
+      )
       .finally(() => {
         if (this.#unloading.get(room.boardId) === done) this.#unloading.delete(room.boardId);
       });

@@ -64,7 +64,10 @@ describe('sync between real y-websocket clients', () => {
     await Promise.all([waitSynced(anja), waitSynced(bram)]);
     anja.provider.awareness.setLocalStateField('user', { name: 'Juf Anja', color: '#0b4f6c' });
     const anjaId = anja.doc.clientID;
-    await waitFor(() => bram.provider.awareness.getStates().get(anjaId)?.user?.name === 'Juf Anja', 'presence');
+    await waitFor(
+      () => bram.provider.awareness.getStates().get(anjaId)?.user?.name === 'Juf Anja',
+      'presence',
+    );
     anja.provider.disconnect();
     await waitFor(() => !bram.provider.awareness.getStates().has(anjaId), 'presence removed');
   });
@@ -77,7 +80,11 @@ describe('sync between real y-websocket clients', () => {
 });
 
 describe('bad input closes only the socket that sent it', () => {
-  async function roomWithBystanders(): Promise<{ boardId: string; bystander: TestClient; elsewhere: TestClient }> {
+  async function roomWithBystanders(): Promise<{
+    boardId: string;
+    bystander: TestClient;
+    elsewhere: TestClient;
+  }> {
     if (!server) throw new Error('no server');
     const boardId = await createBoardViaApi(server.url, 'Bord A');
     const otherBoard = await createBoardViaApi(server.url, 'Bord B');
@@ -179,7 +186,10 @@ describe('read-only connections', () => {
     await server.server.sync.rooms.get(boardId)?.whenWritten();
     const stored = await server.store.loadBoardState(boardId);
     const storedDoc = new Y.Doc();
-    Y.applyUpdate(storedDoc, Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]));
+    Y.applyUpdate(
+      storedDoc,
+      Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]),
+    );
     expect(boardToJSON(storedDoc).steps[1]?.text).toBe('Minimumnorm 75%');
   });
 });

@@ -9,8 +9,7 @@ import { Rooms } from './rooms';
 
 /** The answer of the access check at the upgrade (the auth module provides the real one). */
 export type UpgradeDecision =
-  | { ok: true; readOnly: boolean; user?: ConnectionAccess['user'] }
-  | { ok: false; status: 401 | 403 | 404 };
+  { ok: true; readOnly: boolean; user?: ConnectionAccess['user'] } | { ok: false; status: 401 | 403 | 404 };
 
 export type AuthorizeUpgrade = (request: IncomingMessage, boardId: string) => Promise<UpgradeDecision>;
 
@@ -29,7 +28,11 @@ export interface SyncServerOptions {
 
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
 
-const DENIED_CODE = { 401: CloseCode.UNAUTHORIZED, 403: CloseCode.FORBIDDEN, 404: CloseCode.BOARD_NOT_FOUND } as const;
+const DENIED = {
+  401: { code: CloseCode.UNAUTHORIZED, reason: CLOSE_REASON.UNAUTHORIZED },
+  403: { code: CloseCode.FORBIDDEN, reason: CLOSE_REASON.FORBIDDEN },
+  404: { code: CloseCode.BOARD_NOT_FOUND, reason: CLOSE_REASON.BOARD_NOT_FOUND },
+} as const;
 
 /**
  * The Yjs sync endpoint `/sync/<boardId>`, speaking the stock y-websocket protocol. Attach `handleUpgrade`
@@ -86,16 +89,18 @@ export class SyncServer {
     const log = this.#log.child({ boardId });
     // Messages can arrive while we authorize and load: keep them, in order, until the room is ready.
     const early: { data: RawData; isBinary: boolean }[] = [];
-    let connection: Connection | undefined;
+    const attached: { connection: Connection | undefined } = { connection: undefined };
     ws.on('message', (data, isBinary) => {
+      const connection = attached.connection;
       if (connection?.room) connection.receive(toBytes(data), isBinary);
       else early.push({ data, isBinary });
     });
     ws.on('error', (error) => log.debug('socket error', errorFields(error)));
     ws.on('pong', () => {
-      if (connection) connection.alive = true;
+      if (attached.connection) attached.connection.alive = true;
     });
     ws.on('close', () => {
+      const connection = attached.connection;
       if (connection) {
         this.#connections.delete(connection);
         connection.detach();
@@ -105,20 +110,21 @@ export class SyncServer {
     let decision: UpgradeDecision;
     try {
       decision = await (this.#options.authorizeUpgrade ?? allowAllUpgrades)(request, boardId);
-      if (decision.ok && !(await this.#options.store.getBoard(boardId))) decision = { ok: false, status: 404 };
+      if (decision.ok && !(await this.#options.store.getBoard(boardId)))
+        decision = { ok: false, status: 404 };
     } catch (error) {
       log.error('authorizing a sync socket failed', errorFields(error));
       ws.close(CloseCode.STORAGE_FAILURE, CLOSE_REASON.STORAGE_FAILURE);
       return;
     }
     if (!decision.ok) {
-      const code = DENIED_CODE[decision.status];
-      ws.close(code, code === CloseCode.BOARD_NOT_FOUND ? CLOSE_REASON.BOARD_NOT_FOUND : CLOSE_REASON.FORBIDDEN);
+      const { code, reason } = DENIED[decision.status];
+      ws.close(code, reason);
       return;
     }
 
     const conn = new Connection(ws, boardId, { readOnly: decision.readOnly, user: decision.user }, log);
-    connection = conn;
+    attached.connection = conn;
     let room;
     try {
       room = await this.rooms.acquire(boardId);
