@@ -1,10 +1,13 @@
 import { appendParagraphs, boardToJSON, stepText } from '@koers/board';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ControlledStore, Gate } from '../testing/controlled-store';
 import {
   connectClient,
   createBoardViaApi,
+  openRawSocket,
   startTestServer,
   waitFor,
   waitSynced,
@@ -168,5 +171,44 @@ describe('room lifecycle', () => {
     expect(boardToJSON(await storedDoc(server, boardId)).steps.find((s) => s.id === 's7')?.text).toBe(
       lines.join('\n'),
     );
+  });
+
+  it('answers a SyncStep1 only after the earlier updates of that socket are committed (the client’s “saved” signal)', async () => {
+    const controlled: { store?: ControlledStore } = {};
+    server = await startTestServer(
+      {},
+      { wrapStore: (inner) => (controlled.store = new ControlledStore(inner)) },
+    );
+    const store = controlled.store;
+    if (!store) throw new Error('no store');
+    const boardId = await createBoardViaApi(server.url);
+    const ws = await openRawSocket(server.url, boardId);
+    const replies: Uint8Array[] = [];
+    ws.on('message', (data: Buffer) => {
+      // Sync message (0), SyncStep2 (1): the answer to our question.
+      if (data[0] === 0 && data[1] === 1) replies.push(new Uint8Array(data));
+    });
+    await waitFor(() => server?.server.sync.rooms.get(boardId) !== undefined, 'the room to load');
+
+    const local = new Y.Doc();
+    appendParagraphs(stepText(local, 's3'), ['invoer gecontroleerd']);
+    store.appendGate = new Gate();
+    const message = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      write(encoder);
+      return encoding.toUint8Array(encoder);
+    };
+    ws.send(message((e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(local))));
+    ws.send(message((e) => syncProtocol.writeSyncStep1(e, local)));
+    await waitFor(() => store.appendCalls > 0, 'the update to reach the store');
+    expect(replies).toHaveLength(0);
+
+    store.appendGate.open();
+    await waitFor(() => replies.length === 1, 'the SyncStep2 answer');
+    expect(boardToJSON(await storedDoc(server, boardId)).steps.find((s) => s.id === 's3')?.text).toBe(
+      'invoer gecontroleerd',
+    );
+    ws.close();
   });
 });
