@@ -1,0 +1,186 @@
+/**
+ * Row validation: one source row (strings) → one canonical {@link Result}, or every problem in it named by
+ * row and column. Also the file-level check that the columns needed are present.
+ */
+import { schoolYearOf, type Level, type Moment, type RefLevel, type Result } from '../model';
+import { FIELD_LABEL, type ColumnMapping, type Field } from './columns';
+import type { ImportError } from './import-error';
+import {
+  gradeFromClass,
+  parseBool,
+  parseDate,
+  parseGrade,
+  parseLevel,
+  parseMoment,
+  parseNumber,
+  parseRefLevel,
+  parseSchoolYear,
+  parseSubject,
+  parseTags,
+  type Parsed,
+} from './parse-values';
+
+/** Values the user gives for the whole file when a column is absent (e.g. the school year). */
+export interface ImportDefaults {
+  schoolYear?: string;
+  moment?: Moment;
+  school?: string;
+}
+
+const EMPTY_TAGS: readonly string[] = Object.freeze([]);
+
+/**
+ * File-level check: are the columns needed present (directly or derivable)? Returns errors on row 1.
+ * Needed: leerling, vak; groep or jaargroep; moment (a column, a test label in the vak column, or a default);
+ * schooljaar (a column, the afnamedatum, or a default); and at least one of vaardigheidsscore, niveau,
+ * referentieniveau.
+ */
+export function checkColumns(mapping: ColumnMapping, defaults: ImportDefaults): ImportError[] {
+  const f = mapping.fields;
+  const errors: ImportError[] = [];
+  const missing = (label: string): ImportError => ({
+    row: 1,
+    column: null,
+    value: null,
+    message: `kolom ontbreekt: ${label} (kies de kolom bij het koppelen of gebruik de standaardkop)`,
+  });
+  if (f.pupilId === undefined) errors.push(missing(`'${FIELD_LABEL.pupilId}'`));
+  if (f.subject === undefined) errors.push(missing(`'${FIELD_LABEL.subject}'`));
+  if (f.className === undefined && f.grade === undefined) errors.push(missing("'groep/klas' of 'jaargroep'"));
+  if (f.moment === undefined && f.subject === undefined && !defaults.moment) errors.push(missing("'toetsmoment'"));
+  if (f.schoolYear === undefined && f.testDate === undefined && !defaults.schoolYear)
+    errors.push(missing("'schooljaar' of 'afnamedatum'"));
+  if (f.score === undefined && f.level === undefined && f.refLevel === undefined)
+    errors.push(missing("'vaardigheidsscore', 'niveau' of 'referentieniveau'"));
+  for (const a of mapping.ambiguous) {
+    errors.push({
+      row: 1,
+      column: null,
+      value: null,
+      message: `meerdere kolommen passen bij '${FIELD_LABEL[a.field]}': ${a.headers.map((h) => `'${h}'`).join(', ')}; kies er één bij het koppelen`,
+    });
+  }
+  return errors;
+}
+
+/**
+ * Validates rows against one column mapping. Create once per file, call {@link RowValidator.validate} per row.
+ */
+export class RowValidator {
+  private readonly cols: Partial<Record<Field, number>>;
+  private readonly domainCols: [string, number][];
+
+  constructor(
+    private readonly mapping: ColumnMapping,
+    private readonly defaults: ImportDefaults = {},
+  ) {
+    this.cols = mapping.fields;
+    this.domainCols = Object.entries(mapping.domains);
+  }
+
+  private cell(row: readonly string[], field: Field): string {
+    const i = this.cols[field];
+    return i === undefined ? '' : (row[i] ?? '').trim();
+  }
+
+  private header(field: Field): string {
+    const i = this.cols[field];
+    return i === undefined ? FIELD_LABEL[field] : (this.mapping.headers[i] ?? FIELD_LABEL[field]);
+  }
+
+  /**
+   * Validates one row. `rowNumber` is the row as in Excel (header = 1). Errors are appended to `errors`;
+   * returns the Result when the row has none, else null. Empty optional cells are null.
+   */
+  validate(row: readonly string[], rowNumber: number, errors: ImportError[]): Result | null {
+    const before = errors.length;
+    const err = (field: Field, value: string, message: string): void => {
+      errors.push({ row: rowNumber, column: this.header(field), value, message });
+    };
+    const take = <T>(field: Field, parse: (s: string) => Parsed<T>): T | null => {
+      const raw = this.cell(row, field);
+      if (raw === '') return null;
+      const p = parse(raw);
+      if (p.ok) return p.value;
+      err(field, raw, p.message);
+      return null;
+    };
+    const required = (field: Field): string => {
+      const v = this.cell(row, field);
+      if (v === '' && this.cols[field] !== undefined) err(field, '', 'waarde ontbreekt');
+      return v;
+    };
+
+    const pupilId = required('pupilId');
+    const subjectRaw = required('subject');
+    const subj = subjectRaw === '' ? null : take('subject', parseSubject);
+    const className = this.cell(row, 'className');
+    let grade = take('grade', parseGrade);
+    const momentCell = take('moment', parseMoment);
+    const moment: Moment | null = momentCell?.moment ?? subj?.moment ?? this.defaults.moment ?? null;
+    grade ??= momentCell?.grade ?? subj?.grade ?? (className !== '' ? gradeFromClass(className) : null);
+    if (moment === null && this.cell(row, 'moment') === '') {
+      if (this.cols.moment !== undefined) err('moment', '', 'waarde ontbreekt');
+      else if (subj) err('subject', subjectRaw, 'toetsmoment ontbreekt (geen kolom moment en geen toetsnaam zoals M5)');
+    }
+    if (grade === null && this.cell(row, 'grade') === '') {
+      if (className !== '') err('className', className, `jaargroep niet af te leiden uit '${className}' (voeg een kolom jaargroep toe)`);
+      else if (this.cols.grade !== undefined) err('grade', '', 'waarde ontbreekt');
+      else err('className', '', 'waarde ontbreekt');
+    }
+    const testDate = take('testDate', parseDate);
+    let schoolYear = take('schoolYear', parseSchoolYear);
+    if (schoolYear === null && this.cell(row, 'schoolYear') === '') {
+      if (testDate !== null) schoolYear = schoolYearOf(testDate);
+      else if (this.defaults.schoolYear) schoolYear = this.defaults.schoolYear;
+      else err(this.cols.schoolYear !== undefined ? 'schoolYear' : 'testDate', '', 'schooljaar ontbreekt (geen schooljaar en geen afnamedatum)');
+    }
+    const score = take('score', parseNumber);
+    const level: Level | null = take('level', parseLevel);
+    const refLevel: RefLevel | null = take('refLevel', parseRefLevel);
+    const dl = take('dl', parseNumber);
+    const dle = take('dle', parseNumber);
+    const nt2 = take('nt2', parseBool) ?? false;
+    const support = take('support', parseBool) ?? false;
+    const plus = take('plus', parseBool) ?? false;
+    let domainScores: Record<string, number> | null = null;
+    for (const [name, idx] of this.domainCols) {
+      const raw = (row[idx] ?? '').trim();
+      if (raw === '') continue;
+      const p = parseNumber(raw);
+      if (!p.ok) {
+        errors.push({ row: rowNumber, column: this.mapping.headers[idx] ?? name, value: raw, message: p.message });
+        continue;
+      }
+      (domainScores ??= {})[name] = p.value;
+    }
+    if (errors.length > before || !subj || moment === null || grade === null || schoolYear === null) return null;
+    const fn = this.cell(row, 'functioneringsniveau');
+    const tagsRaw = this.cell(row, 'tags');
+    const name = this.cell(row, 'pupilName');
+    const school = this.cell(row, 'school');
+    return {
+      school: school !== '' ? school : (this.defaults.school ?? null),
+      pupilId,
+      pupilName: name !== '' ? name : null,
+      schoolYear,
+      className: className !== '' ? className : String(grade),
+      grade,
+      subject: subj.subject,
+      moment,
+      testDate,
+      score,
+      level,
+      functioneringsniveau: fn !== '' ? fn : null,
+      refLevel,
+      dl,
+      dle,
+      domainScores,
+      nt2,
+      support,
+      plus,
+      tags: tagsRaw !== '' ? parseTags(tagsRaw) : EMPTY_TAGS,
+      row: rowNumber,
+    };
+  }
+}
