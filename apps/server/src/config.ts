@@ -85,11 +85,14 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Parse and validate the configuration; throws a {@link ConfigError} naming the variable at fault. */
 export function loadConfig(env: Env = process.env): Config {
+  // Relative paths are meant from where the user typed the command: `pnpm start` in the repo root runs the
+  // server in apps/server, but pnpm passes the original directory as INIT_CWD.
+  const baseDir = env.INIT_CWD || process.cwd();
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR || './data'),
-    webBuildDir: path.resolve(env.WEB_BUILD_DIR || path.join(repoRoot, 'apps/web/build')),
+    dataDir: path.resolve(baseDir, env.DATA_DIR || './data'),
+    webBuildDir: path.resolve(baseDir, env.WEB_BUILD_DIR || path.join(repoRoot, 'apps/web/build')),
     publicUrl: url(env, 'PUBLIC_URL'),
     demo: boolean(env, 'DEMO', true),
     syncMaxMessageBytes: integer(env, 'SYNC_MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -211,4 +211,35 @@ describe('room lifecycle', () => {
     );
     ws.close();
   });
+
+  it('a graceful shutdown closes sockets with SERVER_SHUTDOWN and leaves every edit compacted in storage', async () => {
+    server = await startTestServer();
+    const boardId = await createBoardViaApi(server.url);
+    const a = client(boardId);
+    await waitSynced(a);
+    const codes: (number | undefined)[] = [];
+    a.provider.on('connection-close', (event) => codes.push(event?.code));
+    for (let i = 0; i < 3; i++) appendParagraphs(stepText(a.doc, 'h1'), [`actie ${i + 1}`]);
+    await waitFor(
+      () => (server?.server.sync.rooms.get(boardId)?.logCount ?? 0) >= 2,
+      'the edits to be stored',
+    );
+    const { dataDir } = server;
+    await server.close();
+    await waitFor(() => codes.length > 0, 'the close event');
+    expect(codes[0]).toBe(CloseCode.SERVER_SHUTDOWN);
+    a.provider.disconnect();
+
+    // Reopen the same data: one snapshot, no log, all three lines.
+    const reopened = await startTestServer({ dataDir });
+    try {
+      const state = await reopened.store.loadBoardState(boardId);
+      expect(state.updates).toHaveLength(0);
+      expect(boardToJSON(await storedDoc(reopened, boardId)).steps.find((s) => s.id === 'h1')?.text).toBe(
+        'actie 1\nactie 2\nactie 3',
+      );
+    } finally {
+      await reopened.stop();
+    }
+  });
 });
