@@ -71,7 +71,9 @@ export class AuditLog {
     details?: AuditDetails;
   }): void {
     this.db
-      .prepare('INSERT INTO audit_log (at, actor_user_id, school_id, action, subject_id, details) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO audit_log (at, actor_user_id, school_id, action, subject_id, details) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(
         new Date().toISOString(),
         entry.actorUserId,
@@ -86,9 +88,7 @@ export class AuditLog {
   list(schoolId: string, options: { limit?: number; before?: number } = {}): AuditEntry[] {
     const limit = Math.min(Math.max(options.limit ?? 100, 1), 500);
     const rows = this.db
-      .prepare(
-        `SELECT * FROM audit_log WHERE school_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
-      )
+      .prepare(`SELECT * FROM audit_log WHERE school_id = ? AND id < ? ORDER BY id DESC LIMIT ?`)
       .all(schoolId, options.before ?? Number.MAX_SAFE_INTEGER, limit) as Record<string, unknown>[];
     return rows.map((row) => ({
       id: Number(row.id),

@@ -9,7 +9,10 @@ export function createAuditRoutes(services: AuthServices) {
     .get('/api/school/audit-log', (c) => {
       const actor = requireMember(c.var.actor, 'audit:read');
       const before = Number(c.req.query('before'));
-      const entries = services.audit.list(actor.school.id, Number.isInteger(before) && before > 0 ? { before } : {});
+      const entries = services.audit.list(
+        actor.school.id,
+        Number.isInteger(before) && before > 0 ? { before } : {},
+      );
       return c.json({ entries });
     });
 }

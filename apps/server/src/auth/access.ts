@@ -72,7 +72,11 @@ const MESSAGES: Record<401 | 403 | 404 | 429, string> = {
 };
 
 /** An expected HTTP error with a Dutch message as JSON `{ error }` (what every Koers route answers). */
-export function httpError(status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}): HTTPException {
+export function httpError(
+  status: ContentfulStatusCode,
+  message: string,
+  headers: Record<string, string> = {},
+): HTTPException {
   return new HTTPException(status, {
     message,
     res: new Response(JSON.stringify({ error: message }), {
@@ -89,14 +93,22 @@ export function httpError(status: ContentfulStatusCode, message: string, headers
  * @example
  * const actor = requireAccess(c.var.actor, 'board:write', { schoolId: board.schoolId, boardId: board.id });
  */
-export function requireAccess(actor: Actor, action: Action, resource?: Resource): Exclude<Actor, { kind: 'anonymous' }> {
+export function requireAccess(
+  actor: Actor,
+  action: Action,
+  resource?: Resource,
+): Exclude<Actor, { kind: 'anonymous' }> {
   const decision = decideAccess(actor, action, resource);
   if (decision !== 'allow') throw httpError(decision, MESSAGES[decision]);
   return actor as Exclude<Actor, { kind: 'anonymous' }>;
 }
 
 /** {@link requireAccess} for school-level member actions: returns the member (a projector link gets 403). */
-export function requireMember(actor: Actor, action: Action, resource?: Resource): Extract<Actor, { kind: 'member' }> {
+export function requireMember(
+  actor: Actor,
+  action: Action,
+  resource?: Resource,
+): Extract<Actor, { kind: 'member' }> {
   if (actor.kind === 'projector') throw httpError(403, MESSAGES[403]);
   return requireAccess(actor, action, resource) as Extract<Actor, { kind: 'member' }>;
 }
@@ -120,8 +132,7 @@ export interface UpgradeUser {
 
 /** The answer to a WebSocket upgrade: the shape the sync server's upgrade hook expects. */
 export type UpgradeDecision =
-  | { ok: true; readOnly: boolean; actor: Actor; user?: UpgradeUser }
-  | { ok: false; status: 401 | 403 | 404 };
+  { ok: true; readOnly: boolean; actor: Actor; user?: UpgradeUser } | { ok: false; status: 401 | 403 | 404 };
 
 /** Which school a board belongs to (null when it does not exist); may be async for other storage. */
 export type LookupBoardSchool = (boardId: string) => string | null | Promise<string | null>;
@@ -159,7 +170,11 @@ export class AccessControl {
   }
 
   /** Resolve the actor from the raw credentials of a request. */
-  resolveActor(input: { sessionToken?: string | undefined; projectorToken?: string | undefined; ip: string }): ResolvedActor {
+  resolveActor(input: {
+    sessionToken?: string | undefined;
+    projectorToken?: string | undefined;
+    ip: string;
+  }): ResolvedActor {
     let clearCookie = false;
     if (input.sessionToken !== undefined) {
       const member = this.#memberFromSession(input.sessionToken);
@@ -168,7 +183,9 @@ export class AccessControl {
     }
     if (input.projectorToken) {
       // Limits are taken before the lookup, so guessing tokens is throttled as much as using one.
-      const linkKey = looksLikeToken(input.projectorToken) ? hashSecretToken(input.projectorToken) : 'malformed';
+      const linkKey = looksLikeToken(input.projectorToken)
+        ? hashSecretToken(input.projectorToken)
+        : 'malformed';
       if (!this.#ipLimiter.tryTake(input.ip) || !this.#linkLimiter.tryTake(linkKey)) {
         return { actor: { kind: 'anonymous' }, clearCookie, rateLimited: true };
       }
@@ -222,7 +239,13 @@ export class AccessControl {
     if (resolved.rateLimited) throw httpError(429, MESSAGES[429]);
     c.set('actor', resolved.actor);
     if (resolved.refreshedSession) {
-      setSessionCookie(c, this.deps.cookie, resolved.refreshedSession.token, resolved.refreshedSession.expiresAt, this.#now());
+      setSessionCookie(
+        c,
+        this.deps.cookie,
+        resolved.refreshedSession.token,
+        resolved.refreshedSession.expiresAt,
+        this.#now(),
+      );
     } else if (resolved.clearCookie) {
       deleteSessionCookie(c, this.deps.cookie);
     }
@@ -235,7 +258,11 @@ export class AccessControl {
    * another school (or is not the link's board), else ok with `readOnly` = may not `board:write`; the sync
    * server must drop every update from a read-only socket. A rate-limited projector token gets 403.
    */
-  async authorizeUpgrade(request: IncomingMessage, boardId: string, lookupBoardSchool: LookupBoardSchool): Promise<UpgradeDecision> {
+  async authorizeUpgrade(
+    request: IncomingMessage,
+    boardId: string,
+    lookupBoardSchool: LookupBoardSchool,
+  ): Promise<UpgradeDecision> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const cookieHeader = request.headers.cookie;
     const resolved = this.resolveActor({

@@ -27,6 +27,9 @@ export function clientIpFromContext(c: Context, trustProxy: boolean): string {
 function lastForwarded(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value) return undefined;
-  const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   return parts.at(-1);
 }

@@ -42,12 +42,16 @@ export function readSessionCookie(c: Context, settings: SessionCookieSettings): 
 }
 
 /** Read the session cookie from a raw Cookie header (the WebSocket upgrade has no Hono context). */
-export function sessionTokenFromCookieHeader(header: string | undefined, settings: SessionCookieSettings): string | undefined {
+export function sessionTokenFromCookieHeader(
+  header: string | undefined,
+  settings: SessionCookieSettings,
+): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const index = part.indexOf('=');
     if (index < 0) continue;
-    if (part.slice(0, index).trim() === settings.name) return decodeURIComponent(part.slice(index + 1).trim());
+    if (part.slice(0, index).trim() === settings.name)
+      return decodeURIComponent(part.slice(index + 1).trim());
   }
   return undefined;
 }

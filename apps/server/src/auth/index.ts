@@ -75,7 +75,14 @@ export function createAuthModule(options: {
   const projectorLinks = new ProjectorLinkStore(db, { now });
   const audit = new AuditLog(db);
   const cookie = sessionCookieSettings(config.publicUrl);
-  const access = new AccessControl({ schools, sessions, projectorLinks, cookie, trustProxy: config.trustProxy, now });
+  const access = new AccessControl({
+    schools,
+    sessions,
+    projectorLinks,
+    cookie,
+    trustProxy: config.trustProxy,
+    now,
+  });
   const services: AuthServices = {
     schools,
     sessions,
@@ -101,7 +108,8 @@ export function createAuthModule(options: {
       projector: createProjectorRoutes(services),
       audit: createAuditRoutes(services),
     },
-    authorizeUpgrade: (request, boardId) => access.authorizeUpgrade(request, boardId, (id) => boards.schoolOf(id)),
+    authorizeUpgrade: (request, boardId) =>
+      access.authorizeUpgrade(request, boardId, (id) => boards.schoolOf(id)),
     services,
     schools,
     audit,

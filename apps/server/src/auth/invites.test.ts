@@ -21,7 +21,12 @@ describe('InviteStore', () => {
   afterEach(() => temp.cleanup());
 
   it('stores only the hash of the token', () => {
-    const { token } = invites.createPersonInvite({ schoolId, email: 'Anja@School.nl', role: 'leerkracht', createdBy: null });
+    const { token } = invites.createPersonInvite({
+      schoolId,
+      email: 'Anja@School.nl',
+      role: 'leerkracht',
+      createdBy: null,
+    });
     const rows = temp.db.prepare('SELECT * FROM invites').all() as Record<string, unknown>[];
     expect(rows[0]?.token_hash).toBe(hashSecretToken(token));
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -29,7 +34,12 @@ describe('InviteStore', () => {
   });
 
   it('lets a personal invite be used once', () => {
-    const { token, invite } = invites.createPersonInvite({ schoolId, email: 'a@b.nl', role: 'leider', createdBy: null });
+    const { token, invite } = invites.createPersonInvite({
+      schoolId,
+      email: 'a@b.nl',
+      role: 'leider',
+      createdBy: null,
+    });
     expect(invites.check(token)).toEqual({ ok: true, invite });
     expect(invites.claim(invite.id)).toBe(true);
     expect(invites.claim(invite.id)).toBe(false);
@@ -37,7 +47,12 @@ describe('InviteStore', () => {
   });
 
   it('refuses an expired invite after 7 days', () => {
-    const { token, invite } = invites.createPersonInvite({ schoolId, email: 'a@b.nl', role: 'leerkracht', createdBy: null });
+    const { token, invite } = invites.createPersonInvite({
+      schoolId,
+      email: 'a@b.nl',
+      role: 'leerkracht',
+      createdBy: null,
+    });
     clock.advance(7 * DAY - 1);
     expect(invites.check(token).ok).toBe(true);
     clock.advance(1);

@@ -109,7 +109,10 @@ export class InviteStore {
     token: string;
   } {
     const days = Math.min(Math.max(input.days ?? TEAM_LINK_DEFAULT_DAYS, 1 / 24), TEAM_LINK_MAX_DAYS);
-    const maxUses = Math.min(Math.max(Math.floor(input.maxUses ?? TEAM_LINK_DEFAULT_USES), 1), TEAM_LINK_MAX_USES);
+    const maxUses = Math.min(
+      Math.max(Math.floor(input.maxUses ?? TEAM_LINK_DEFAULT_USES), 1),
+      TEAM_LINK_MAX_USES,
+    );
     // A team link never makes leiders: whoever forwards the link must not be able to hand out management.
     return this.#insert({
       schoolId: input.schoolId,
@@ -122,9 +125,18 @@ export class InviteStore {
     });
   }
 
-  #insert(invite: Omit<Invite, 'id' | 'uses' | 'createdAt' | 'revokedAt'>): { invite: Invite; token: string } {
+  #insert(invite: Omit<Invite, 'id' | 'uses' | 'createdAt' | 'revokedAt'>): {
+    invite: Invite;
+    token: string;
+  } {
     const token = generateSecretToken();
-    const full: Invite = { ...invite, id: crypto.randomUUID(), uses: 0, createdAt: this.#now(), revokedAt: null };
+    const full: Invite = {
+      ...invite,
+      id: crypto.randomUUID(),
+      uses: 0,
+      createdAt: this.#now(),
+      revokedAt: null,
+    };
     this.db
       .prepare(
         `INSERT INTO invites (id, token_hash, school_id, kind, email, role, max_uses, uses, created_by, created_at, expires_at)
@@ -148,7 +160,8 @@ export class InviteStore {
   /** Look a token up without using it: the invite, or why it cannot be used. */
   check(token: string): { ok: true; invite: Invite } | { ok: false; reason: InviteRefusal } {
     if (!looksLikeToken(token)) return { ok: false, reason: 'unknown' };
-    const row = this.db.prepare('SELECT * FROM invites WHERE token_hash = ?').get(hashSecretToken(token)) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM invites WHERE token_hash = ?').get(hashSecretToken(token)) as
+      Row | undefined;
     if (!row) return { ok: false, reason: 'unknown' };
     const invite = toInvite(row);
     if (invite.revokedAt !== null) return { ok: false, reason: 'revoked' };
@@ -179,7 +192,9 @@ export class InviteStore {
   /** A school's invites, newest first (used, expired and revoked ones too: the leider sees who joined). */
   listForSchool(schoolId: string): Invite[] {
     return (
-      this.db.prepare('SELECT * FROM invites WHERE school_id = ? ORDER BY created_at DESC').all(schoolId) as Row[]
+      this.db
+        .prepare('SELECT * FROM invites WHERE school_id = ? ORDER BY created_at DESC')
+        .all(schoolId) as Row[]
     ).map(toInvite);
   }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generatePassword, hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './password';
+import {
+  generatePassword,
+  hashPassword,
+  passwordProblem,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './password';
 
 describe('passwords', () => {
   it('hashes with argon2id and the OWASP parameters, and verifies', async () => {
@@ -20,7 +26,14 @@ describe('passwords', () => {
   });
 
   it('refuses common passwords, Dutch ones included, whatever the case', () => {
-    for (const common of ['wachtwoord', 'Wachtwoord123', 'welkom1234', 'password123', 'qwertyuiop', '1234567890']) {
+    for (const common of [
+      'wachtwoord',
+      'Wachtwoord123',
+      'welkom1234',
+      'password123',
+      'qwertyuiop',
+      '1234567890',
+    ]) {
       expect(passwordProblem(common), common).toMatch(/veel gebruikt/);
     }
     expect(passwordProblem('koers-demo-2026')).toBeNull();

@@ -45,7 +45,8 @@ export function passwordProblem(password: string, email?: string): string | null
   if (length < PASSWORD_MIN_LENGTH) return `Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`;
   if (length > PASSWORD_MAX_LENGTH) return `Kies een wachtwoord van hoogstens ${PASSWORD_MAX_LENGTH} tekens.`;
   const lower = password.toLowerCase();
-  if (common().has(lower)) return 'Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander.';
+  if (common().has(lower))
+    return 'Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander.';
   if (email) {
     const address = email.trim().toLowerCase();
     const local = address.split('@')[0] ?? '';

@@ -49,13 +49,22 @@ describe('projector links', () => {
 
   it('opens its own board read-only over the WebSocket upgrade, and nothing else', async () => {
     const { token } = links.create({ boardId: 'board-1', schoolId, createdBy: null });
-    const ok = await access.authorizeUpgrade(upgradeRequest(`/sync/board-1?projector=${token}`), 'board-1', lookup);
+    const ok = await access.authorizeUpgrade(
+      upgradeRequest(`/sync/board-1?projector=${token}`),
+      'board-1',
+      lookup,
+    );
     expect(ok).toMatchObject({ ok: true, readOnly: true, actor: { kind: 'projector', boardId: 'board-1' } });
-    expect(await access.authorizeUpgrade(upgradeRequest(`/sync/board-2?projector=${token}`), 'board-2', lookup)).toEqual({
+    expect(
+      await access.authorizeUpgrade(upgradeRequest(`/sync/board-2?projector=${token}`), 'board-2', lookup),
+    ).toEqual({
       ok: false,
       status: 404,
     });
-    expect(await access.authorizeUpgrade(upgradeRequest('/sync/board-1'), 'board-1', lookup)).toEqual({ ok: false, status: 401 });
+    expect(await access.authorizeUpgrade(upgradeRequest('/sync/board-1'), 'board-1', lookup)).toEqual({
+      ok: false,
+      status: 401,
+    });
   });
 
   it('stops working when revoked', async () => {
@@ -63,7 +72,9 @@ describe('projector links', () => {
     expect(links.validate(token)?.id).toBe(link.id);
     expect(links.revoke(link.id)).toBe(true);
     expect(links.validate(token)).toBeNull();
-    expect(await access.authorizeUpgrade(upgradeRequest(`/sync/board-1?projector=${token}`), 'board-1', lookup)).toEqual({
+    expect(
+      await access.authorizeUpgrade(upgradeRequest(`/sync/board-1?projector=${token}`), 'board-1', lookup),
+    ).toEqual({
       ok: false,
       status: 401,
     });
@@ -80,7 +91,9 @@ describe('projector links', () => {
   it('is rate limited per link', () => {
     const { token } = links.create({ boardId: 'board-1', schoolId, createdBy: null });
     for (let i = 0; i < PROJECTOR_LINK_PER_MINUTE; i++) {
-      expect(access.resolveActor({ projectorToken: token, ip: `10.0.0.${i % 200}` }).actor.kind).toBe('projector');
+      expect(access.resolveActor({ projectorToken: token, ip: `10.0.0.${i % 200}` }).actor.kind).toBe(
+        'projector',
+      );
     }
     expect(access.resolveActor({ projectorToken: token, ip: '10.9.9.9' }).rateLimited).toBe(true);
     clock.advance(60_000);

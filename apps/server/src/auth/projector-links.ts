@@ -74,7 +74,10 @@ export class ProjectorLinkStore {
     link: ProjectorLink;
     token: string;
   } {
-    const hours = Math.min(Math.max(input.hours ?? PROJECTOR_LINK_DEFAULT_HOURS, 1 / 60), PROJECTOR_LINK_MAX_HOURS);
+    const hours = Math.min(
+      Math.max(input.hours ?? PROJECTOR_LINK_DEFAULT_HOURS, 1 / 60),
+      PROJECTOR_LINK_MAX_HOURS,
+    );
     const token = generateSecretToken();
     const now = this.#now();
     const link: ProjectorLink = {
@@ -92,16 +95,24 @@ export class ProjectorLinkStore {
         `INSERT INTO projector_links (id, token_hash, board_id, school_id, created_by, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(link.id, hashSecretToken(token), link.boardId, link.schoolId, link.createdBy, link.createdAt, link.expiresAt);
+      .run(
+        link.id,
+        hashSecretToken(token),
+        link.boardId,
+        link.schoolId,
+        link.createdBy,
+        link.createdAt,
+        link.expiresAt,
+      );
     return { link, token };
   }
 
   /** The live link for a token: null when unknown, revoked or expired. Records the time of use. */
   validate(token: string): ProjectorLink | null {
     if (!looksLikeToken(token)) return null;
-    const row = this.db.prepare('SELECT * FROM projector_links WHERE token_hash = ?').get(hashSecretToken(token)) as
-      | Row
-      | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM projector_links WHERE token_hash = ?')
+      .get(hashSecretToken(token)) as Row | undefined;
     if (!row) return null;
     const link = toLink(row);
     const now = this.#now();
@@ -122,7 +133,9 @@ export class ProjectorLinkStore {
   /** Links of one board, newest first, including revoked and expired ones (so the leider sees history). */
   listForBoard(boardId: string): ProjectorLink[] {
     return (
-      this.db.prepare('SELECT * FROM projector_links WHERE board_id = ? ORDER BY created_at DESC').all(boardId) as Row[]
+      this.db
+        .prepare('SELECT * FROM projector_links WHERE board_id = ? ORDER BY created_at DESC')
+        .all(boardId) as Row[]
     ).map(toLink);
   }
 

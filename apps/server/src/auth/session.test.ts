@@ -55,7 +55,9 @@ describe('SessionStore (Lucia-style sessions)', () => {
     expect(slid?.fresh).toBe(true);
     expect(slid?.session.expiresAt).toBe(clock.now() + 30 * DAY);
     expect(slid!.session.expiresAt).toBeGreaterThan(created.expiresAt);
-    const row = temp.db.prepare('SELECT expires_at FROM sessions WHERE id = ?').get(created.id) as { expires_at: number };
+    const row = temp.db.prepare('SELECT expires_at FROM sessions WHERE id = ?').get(created.id) as {
+      expires_at: number;
+    };
     expect(row.expires_at).toBe(slid!.session.expiresAt);
   });
 

@@ -78,12 +78,17 @@ export class SessionStore {
   validateSessionToken(token: string): ValidatedSession | null {
     if (!looksLikeToken(token)) return null;
     const id = hashSecretToken(token);
-    const row = this.db.prepare('SELECT user_id, school_id, expires_at FROM sessions WHERE id = ?').get(id) as
-      | { user_id: string; school_id: string; expires_at: number }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT user_id, school_id, expires_at FROM sessions WHERE id = ?')
+      .get(id) as { user_id: string; school_id: string; expires_at: number } | undefined;
     if (!row) return null;
     const now = this.#now();
-    const session: Session = { id, userId: row.user_id, schoolId: row.school_id, expiresAt: Number(row.expires_at) };
+    const session: Session = {
+      id,
+      userId: row.user_id,
+      schoolId: row.school_id,
+      expiresAt: Number(row.expires_at),
+    };
     if (now >= session.expiresAt) {
       this.invalidateSession(id);
       return null;
@@ -112,7 +117,8 @@ export class SessionStore {
   /** Delete the user's sessions that act for one school (removed from that school only). */
   invalidateUserSchoolSessions(userId: string, schoolId: string): number {
     return Number(
-      this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND school_id = ?').run(userId, schoolId).changes,
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND school_id = ?').run(userId, schoolId)
+        .changes,
     );
   }
 
@@ -122,7 +128,9 @@ export class SessionStore {
   }
 
   countUserSessions(userId: string): number {
-    const row = this.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(userId) as { n: number };
+    const row = this.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(userId) as {
+      n: number;
+    };
     return Number(row.n);
   }
 }

@@ -76,17 +76,36 @@ export function testApp(db: DatabaseSync, now: () => number = Date.now) {
 }
 
 /** Create a member with a password directly in the store. */
-export async function addMember(auth: AuthModule, schoolId: string, email: string, role: Role, password = 'een-goed-wachtwoord') {
-  const user = auth.schools.createUser({ email, name: email.split('@')[0] ?? email, passwordHash: await hashPassword(password) });
+export async function addMember(
+  auth: AuthModule,
+  schoolId: string,
+  email: string,
+  role: Role,
+  password = 'een-goed-wachtwoord',
+) {
+  const user = auth.schools.createUser({
+    email,
+    name: email.split('@')[0] ?? email,
+    passwordHash: await hashPassword(password),
+  });
   auth.schools.addMembership(user.id, schoolId, role);
   return { user, password };
 }
 
 /** Log in through the real route and return the Cookie header value. */
-export async function login(app: Hono<AuthEnv>, email: string, password: string, ip = '10.0.0.1'): Promise<string> {
+export async function login(
+  app: Hono<AuthEnv>,
+  email: string,
+  password: string,
+  ip = '10.0.0.1',
+): Promise<string> {
   const response = await app.request(
     '/api/auth/login',
-    { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ email, password }) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ email, password }),
+    },
     { incoming: { socket: { remoteAddress: ip } } },
   );
   if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);

@@ -67,13 +67,18 @@ describe('login throttling through the route', () => {
     const { app, auth } = testApp(temp.db);
     const school = auth.schools.createSchool('De Regenboog');
     const teachers = [];
-    for (let i = 0; i < 40; i++) teachers.push(await addMember(auth, school.id, `leerkracht${i}@regenboog.nl`, 'leerkracht'));
+    for (let i = 0; i < 40; i++)
+      teachers.push(await addMember(auth, school.id, `leerkracht${i}@regenboog.nl`, 'leerkracht'));
     const nat = '145.1.2.3';
     // Five of them mistype once first.
     for (const teacher of teachers.slice(0, 5)) {
       const wrong = await app.request(
         '/api/auth/login',
-        { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ email: teacher.user.email, password: 'verkeerd-wachtwoord' }) },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: ORIGIN },
+          body: JSON.stringify({ email: teacher.user.email, password: 'verkeerd-wachtwoord' }),
+        },
         { incoming: { socket: { remoteAddress: nat } } },
       );
       expect(wrong.status).toBe(401);
@@ -91,7 +96,11 @@ describe('login throttling through the route', () => {
     const attempt = (pw: string) =>
       app.request(
         '/api/auth/login',
-        { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ email: user.email, password: pw }) },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: ORIGIN },
+          body: JSON.stringify({ email: user.email, password: pw }),
+        },
         { incoming: { socket: { remoteAddress: '10.0.0.9' } } },
       );
     const statuses = [];
@@ -100,6 +109,8 @@ describe('login throttling through the route', () => {
     const blocked = await attempt(password); // even the right password waits now
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toBe('1');
-    expect((await blocked.json()) as unknown).toEqual({ error: expect.stringMatching(/Te veel inlogpogingen/) });
+    expect((await blocked.json()) as unknown).toEqual({
+      error: expect.stringMatching(/Te veel inlogpogingen/),
+    });
   });
 });

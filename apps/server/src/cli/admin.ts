@@ -61,7 +61,10 @@ export async function adminCommand(argv: string[], io: AdminIO = processIO): Pro
       switch (key) {
         case 'school add': {
           const name = rest.join(' ').trim();
-          if (!name) throw new UsageError('Geef de naam van de school: pnpm koers school add "Basisschool De Regenboog"');
+          if (!name)
+            throw new UsageError(
+              'Geef de naam van de school: pnpm koers school add "Basisschool De Regenboog"',
+            );
           const school = schools.createSchool(name);
           io.out(`School aangemaakt: ${school.name}\nid: ${school.id}\n`);
           return 0;
@@ -73,7 +76,12 @@ export async function adminCommand(argv: string[], io: AdminIO = processIO): Pro
         case 'user add': {
           const { values } = parseArgs({
             args: rest,
-            options: { school: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+            options: {
+              school: { type: 'string' },
+              email: { type: 'string' },
+              role: { type: 'string' },
+              name: { type: 'string' },
+            },
             strict: true,
           });
           if (!values.school || !values.email || !values.role) {
@@ -99,7 +107,13 @@ export async function adminCommand(argv: string[], io: AdminIO = processIO): Pro
             schools.addMembership(created.id, school.id, role);
             return created;
           });
-          audit.record({ actorUserId: null, schoolId: school.id, action: 'member.join', subjectId: user.id, details: { role, via: 'cli' } });
+          audit.record({
+            actorUserId: null,
+            schoolId: school.id,
+            action: 'member.join',
+            subjectId: user.id,
+            details: { role, via: 'cli' },
+          });
           io.out(`Account aangemaakt: ${user.email} (${role}) bij ${school.name}\n`);
           if (generated) io.out(`Wachtwoord (wordt maar één keer getoond): ${password}\n`);
           return 0;
@@ -116,7 +130,13 @@ export async function adminCommand(argv: string[], io: AdminIO = processIO): Pro
           schools.setPasswordHash(user.id, await hashPassword(password));
           const ended = sessions.invalidateUserSessions(user.id);
           for (const membership of schools.membershipsOf(user.id)) {
-            audit.record({ actorUserId: null, schoolId: membership.schoolId, action: 'user.password-reset', subjectId: user.id, details: { via: 'cli' } });
+            audit.record({
+              actorUserId: null,
+              schoolId: membership.schoolId,
+              action: 'user.password-reset',
+              subjectId: user.id,
+              details: { via: 'cli' },
+            });
           }
           io.out(`Wachtwoord vernieuwd voor ${user.email}; ${ended} sessie(s) beëindigd.\n`);
           if (generated) io.out(`Nieuw wachtwoord (wordt maar één keer getoond): ${password}\n`);
@@ -135,7 +155,13 @@ export async function adminCommand(argv: string[], io: AdminIO = processIO): Pro
           sessions.invalidateUserSessions(user.id);
           schools.deleteUser(user.id);
           for (const membership of memberships) {
-            audit.record({ actorUserId: null, schoolId: membership.schoolId, action: 'member.remove', subjectId: user.id, details: { via: 'cli' } });
+            audit.record({
+              actorUserId: null,
+              schoolId: membership.schoolId,
+              action: 'member.remove',
+              subjectId: user.id,
+              details: { via: 'cli' },
+            });
           }
           io.out(`Account verwijderd: ${user.email}; alle sessies zijn beëindigd.\n`);
           return 0;
@@ -147,7 +173,10 @@ export async function adminCommand(argv: string[], io: AdminIO = processIO): Pro
       db.close();
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }

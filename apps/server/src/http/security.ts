@@ -91,7 +91,10 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
  * Security headers on every response: the CSP above, no MIME sniffing, no Referer (invite and projector
  * tokens live in URLs), no framing, no powerful browser features, and HSTS when served over https.
  */
-export function securityHeaders(options: { publicUrl: string | undefined; webBuildDir: string }): MiddlewareHandler {
+export function securityHeaders(options: {
+  publicUrl: string | undefined;
+  webBuildDir: string;
+}): MiddlewareHandler {
   const csp = contentSecurityPolicy(inlineScriptHashes(options.webBuildDir));
   const https = options.publicUrl?.startsWith('https://') ?? false;
   return async (c, next) => {
@@ -104,6 +107,7 @@ export function securityHeaders(options: { publicUrl: string | undefined; webBui
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
     if (https) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    if (c.req.path.startsWith('/api/') && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    if (c.req.path.startsWith('/api/') && !c.res.headers.has('Cache-Control'))
+      c.header('Cache-Control', 'no-store');
   };
 }

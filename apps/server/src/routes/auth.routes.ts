@@ -42,7 +42,10 @@ export function createAuthRoutes(services: AuthServices) {
 
       const user = schools.findUserByEmail(email);
       const passwordHash = user ? schools.getPasswordHash(user.id) : null;
-      const ok = user && passwordHash ? await verifyPassword(passwordHash, password) : await verifyAgainstDummy(password);
+      const ok =
+        user && passwordHash
+          ? await verifyPassword(passwordHash, password)
+          : await verifyAgainstDummy(password);
       if (!ok || !user) {
         throttle.failure(email, ip);
         throw httpError(401, LOGIN_FAILED);
@@ -52,14 +55,21 @@ export function createAuthRoutes(services: AuthServices) {
       const memberships = schools.membershipsOf(user.id);
       const wanted = stringField(body, 'schoolId');
       const membership = memberships.find((m) => m.schoolId === wanted) ?? memberships[0];
-      if (!membership) throw httpError(403, 'Je account hoort bij geen school. Vraag je leider om een uitnodiging.');
+      if (!membership)
+        throw httpError(403, 'Je account hoort bij geen school. Vraag je leider om een uitnodiging.');
       const school = schools.getSchool(membership.schoolId);
-      if (!school) throw httpError(403, 'Je account hoort bij geen school. Vraag je leider om een uitnodiging.');
+      if (!school)
+        throw httpError(403, 'Je account hoort bij geen school. Vraag je leider om een uitnodiging.');
 
       const token = generateSessionToken();
       const session = sessions.createSession(token, user.id, school.id);
       setSessionCookie(c, cookie, token, session.expiresAt, services.now());
-      audit.record({ actorUserId: user.id, schoolId: school.id, action: 'login.success', subjectId: user.id });
+      audit.record({
+        actorUserId: user.id,
+        schoolId: school.id,
+        action: 'login.success',
+        subjectId: user.id,
+      });
       return c.json({ user, school, role: membership.role });
     })
     .post('/api/auth/logout', (c) => {
@@ -100,7 +110,12 @@ export function createAuthRoutes(services: AuthServices) {
       schools.setPasswordHash(actor.user.id, await hashPassword(next));
       // Every other session ends: whoever knew the old password is logged out everywhere else.
       sessions.invalidateUserSessions(actor.user.id, actor.session.id);
-      audit.record({ actorUserId: actor.user.id, schoolId: actor.school.id, action: 'user.password-change', subjectId: actor.user.id });
+      audit.record({
+        actorUserId: actor.user.id,
+        schoolId: actor.school.id,
+        action: 'user.password-change',
+        subjectId: actor.user.id,
+      });
       return c.json({ ok: true });
     });
 }

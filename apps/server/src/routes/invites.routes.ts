@@ -13,9 +13,15 @@ import { linkOrigin, rawStringField, readJsonObject, stringField } from './auth.
 export const INVITE_PAGE_PATH = '/uitnodiging/';
 
 const REFUSALS: Record<InviteRefusal, { status: 404 | 410; message: string }> = {
-  unknown: { status: 404, message: 'Deze uitnodiging bestaat niet. Controleer de link of vraag je leider om een nieuwe.' },
+  unknown: {
+    status: 404,
+    message: 'Deze uitnodiging bestaat niet. Controleer de link of vraag je leider om een nieuwe.',
+  },
   expired: { status: 410, message: 'Deze uitnodiging is verlopen. Vraag je leider om een nieuwe.' },
-  used: { status: 410, message: 'Deze uitnodiging is al gebruikt. Log in, of vraag je leider om een nieuwe.' },
+  used: {
+    status: 410,
+    message: 'Deze uitnodiging is al gebruikt. Log in, of vraag je leider om een nieuwe.',
+  },
   revoked: { status: 410, message: 'Deze uitnodiging is ingetrokken. Vraag je leider om een nieuwe.' },
 };
 
@@ -66,14 +72,24 @@ export function createInvitesRoutes(services: AuthServices) {
         if (existing && schools.getMembership(existing.id, actor.school.id)) {
           throw httpError(409, 'Deze persoon is al lid van de school.');
         }
-        created = invites.createPersonInvite({ schoolId: actor.school.id, email, role, createdBy: actor.user.id });
+        created = invites.createPersonInvite({
+          schoolId: actor.school.id,
+          email,
+          role,
+          createdBy: actor.user.id,
+        });
       } else if (body.kind === 'team') {
         const days = body.days === undefined ? undefined : Number(body.days);
         const maxUses = body.maxUses === undefined ? undefined : Number(body.maxUses);
         if ((days !== undefined && !(days > 0)) || (maxUses !== undefined && !(maxUses >= 1))) {
           throw httpError(400, 'Geef een geldige geldigheidsduur en een maximum aantal aanmeldingen.');
         }
-        created = invites.createTeamLink({ schoolId: actor.school.id, createdBy: actor.user.id, days, maxUses });
+        created = invites.createTeamLink({
+          schoolId: actor.school.id,
+          createdBy: actor.user.id,
+          days,
+          maxUses,
+        });
       } else {
         throw httpError(400, 'Kies een persoonlijke uitnodiging of een teamlink.');
       }
@@ -97,14 +113,22 @@ export function createInvitesRoutes(services: AuthServices) {
     .get('/api/school/invites', (c) => {
       const actor = requireMember(c.var.actor, 'members:manage');
       const now = services.now();
-      return c.json({ invites: invites.listForSchool(actor.school.id).map((invite) => inviteView(invite, now)) });
+      return c.json({
+        invites: invites.listForSchool(actor.school.id).map((invite) => inviteView(invite, now)),
+      });
     })
     .delete('/api/school/invites/:id', (c) => {
       const actor = requireMember(c.var.actor, 'members:manage');
       const invite = invites.get(c.req.param('id'));
-      if (!invite || invite.schoolId !== actor.school.id) throw httpError(404, 'Deze uitnodiging bestaat niet.');
+      if (!invite || invite.schoolId !== actor.school.id)
+        throw httpError(404, 'Deze uitnodiging bestaat niet.');
       invites.revoke(invite.id);
-      audit.record({ actorUserId: actor.user.id, schoolId: actor.school.id, action: 'invite.revoke', subjectId: invite.id });
+      audit.record({
+        actorUserId: actor.user.id,
+        schoolId: actor.school.id,
+        action: 'invite.revoke',
+        subjectId: invite.id,
+      });
       return c.json({ ok: true });
     })
     .get('/api/invites/:token', (c) => {
@@ -134,9 +158,13 @@ export function createInvitesRoutes(services: AuthServices) {
       if (actor.kind === 'member') {
         // Logged in already (e.g. an IB-er of two schools): join with this account, no new password.
         if (invite.kind === 'person' && invite.email !== actor.user.email) {
-          throw httpError(403, 'Deze uitnodiging is voor een ander e-mailadres. Log uit en open de link opnieuw.');
+          throw httpError(
+            403,
+            'Deze uitnodiging is voor een ander e-mailadres. Log uit en open de link opnieuw.',
+          );
         }
-        if (schools.getMembership(actor.user.id, school.id)) throw httpError(409, 'Je bent al lid van deze school.');
+        if (schools.getMembership(actor.user.id, school.id))
+          throw httpError(409, 'Je bent al lid van deze school.');
         user = actor.user;
         const joined = transaction(schools.db, () => {
           if (!invites.claim(invite.id)) return false;
@@ -145,7 +173,8 @@ export function createInvitesRoutes(services: AuthServices) {
         });
         if (!joined) throw httpError(410, REFUSALS.used.message);
       } else {
-        const email = invite.kind === 'person' ? (invite.email ?? '') : normalizeEmail(stringField(body, 'email') ?? '');
+        const email =
+          invite.kind === 'person' ? (invite.email ?? '') : normalizeEmail(stringField(body, 'email') ?? '');
         if (!isValidEmail(email)) throw httpError(400, 'Vul een geldig e-mailadres in.');
         const name = stringField(body, 'name') ?? '';
         if (!name || name.length > 100) throw httpError(400, 'Vul je naam in (hoogstens 100 tekens).');
@@ -153,7 +182,10 @@ export function createInvitesRoutes(services: AuthServices) {
         const problem = passwordProblem(password, email);
         if (problem) throw httpError(400, problem);
         if (schools.findUserByEmail(email)) {
-          throw httpError(409, 'Er bestaat al een account met dit e-mailadres. Log eerst in en open de uitnodiging daarna opnieuw.');
+          throw httpError(
+            409,
+            'Er bestaat al een account met dit e-mailadres. Log eerst in en open de uitnodiging daarna opnieuw.',
+          );
         }
         const passwordHash = await hashPassword(password);
         let created: User | null;

@@ -44,16 +44,27 @@ export function createProjectorRoutes(services: AuthServices) {
       const actor = requireMember(c.var.actor, 'projector:manage', resource);
       const body = await readJsonObject(c).catch(() => ({}) as Record<string, unknown>);
       const hours = body.hours === undefined ? undefined : Number(body.hours);
-      if (hours !== undefined && !(hours > 0)) throw httpError(400, 'Geef een geldige geldigheidsduur in uren.');
+      if (hours !== undefined && !(hours > 0))
+        throw httpError(400, 'Geef een geldige geldigheidsduur in uren.');
       const { link, token } = projectorLinks.create({
         boardId: resource.boardId!,
         schoolId: resource.schoolId,
         createdBy: actor.user.id,
         hours,
       });
-      audit.record({ actorUserId: actor.user.id, schoolId: actor.school.id, action: 'projector.create', subjectId: link.id, details: { boardId: link.boardId } });
+      audit.record({
+        actorUserId: actor.user.id,
+        schoolId: actor.school.id,
+        action: 'projector.create',
+        subjectId: link.id,
+        details: { boardId: link.boardId },
+      });
       return c.json(
-        { link: linkView(link, services.now()), token, url: `${linkOrigin(c, services.publicUrl)}${PROJECTOR_PAGE_PATH}${token}` },
+        {
+          link: linkView(link, services.now()),
+          token,
+          url: `${linkOrigin(c, services.publicUrl)}${PROJECTOR_PAGE_PATH}${token}`,
+        },
         201,
       );
     })
@@ -61,20 +72,32 @@ export function createProjectorRoutes(services: AuthServices) {
       const resource = await boardResource(c, c.req.param('id'));
       requireMember(c.var.actor, 'projector:manage', resource);
       const now = services.now();
-      return c.json({ links: projectorLinks.listForBoard(resource.boardId!).map((link) => linkView(link, now)) });
+      return c.json({
+        links: projectorLinks.listForBoard(resource.boardId!).map((link) => linkView(link, now)),
+      });
     })
     .delete('/api/boards/:id/projector-links/:linkId', async (c) => {
       const resource = await boardResource(c, c.req.param('id'));
       const actor = requireMember(c.var.actor, 'projector:manage', resource);
       const link = projectorLinks.get(c.req.param('linkId'));
-      if (!link || link.boardId !== resource.boardId) throw httpError(404, 'Deze projectorlink bestaat niet.');
+      if (!link || link.boardId !== resource.boardId)
+        throw httpError(404, 'Deze projectorlink bestaat niet.');
       projectorLinks.revoke(link.id);
-      audit.record({ actorUserId: actor.user.id, schoolId: actor.school.id, action: 'projector.revoke', subjectId: link.id, details: { boardId: link.boardId } });
+      audit.record({
+        actorUserId: actor.user.id,
+        schoolId: actor.school.id,
+        action: 'projector.revoke',
+        subjectId: link.id,
+        details: { boardId: link.boardId },
+      });
       return c.json({ ok: true });
     })
     .get('/api/projector/:token', async (c) => {
       // Access check: resolve the token as a projector actor (rate limited per link and per address).
-      const resolved = access.resolveActor({ projectorToken: c.req.param('token'), ip: clientIpFromContext(c, services.trustProxy) });
+      const resolved = access.resolveActor({
+        projectorToken: c.req.param('token'),
+        ip: clientIpFromContext(c, services.trustProxy),
+      });
       if (resolved.rateLimited) throw httpError(429, 'Te veel verzoeken. Wacht even en probeer het opnieuw.');
       const actor = resolved.actor;
       if (actor.kind !== 'projector') {

@@ -84,7 +84,12 @@ function toSchool(row: Row): School {
 }
 
 function toUser(row: Row): User {
-  return { id: String(row.id), email: String(row.email), name: String(row.name), createdAt: String(row.created_at) };
+  return {
+    id: String(row.id),
+    email: String(row.email),
+    name: String(row.name),
+    createdAt: String(row.created_at),
+  };
 }
 
 /**
@@ -99,9 +104,12 @@ export class SchoolStore {
   createSchool(name: string): School {
     const trimmed = name.trim();
     if (!trimmed) throw new Error('Geef de school een naam.');
-    if (this.findSchoolByName(trimmed)) throw new DuplicateError(`Er bestaat al een school met de naam "${trimmed}".`);
+    if (this.findSchoolByName(trimmed))
+      throw new DuplicateError(`Er bestaat al een school met de naam "${trimmed}".`);
     const school: School = { id: crypto.randomUUID(), name: trimmed, createdAt: new Date().toISOString() };
-    this.db.prepare('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)').run(school.id, school.name, school.createdAt);
+    this.db
+      .prepare('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)')
+      .run(school.id, school.name, school.createdAt);
     return school;
   }
 
@@ -111,7 +119,8 @@ export class SchoolStore {
   }
 
   findSchoolByName(name: string): School | null {
-    const row = this.db.prepare('SELECT * FROM schools WHERE name = ? COLLATE NOCASE').get(name.trim()) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM schools WHERE name = ? COLLATE NOCASE').get(name.trim()) as
+      Row | undefined;
     return row ? toSchool(row) : null;
   }
 
@@ -126,7 +135,8 @@ export class SchoolStore {
 
   createUser(input: { email: string; name: string; passwordHash: string }): User {
     const email = normalizeEmail(input.email);
-    if (this.findUserByEmail(email)) throw new DuplicateError('Er bestaat al een account met dit e-mailadres.');
+    if (this.findUserByEmail(email))
+      throw new DuplicateError('Er bestaat al een account met dit e-mailadres.');
     const user: User = {
       id: crypto.randomUUID(),
       email,
@@ -140,7 +150,8 @@ export class SchoolStore {
   }
 
   getUser(id: string): User | null {
-    const row = this.db.prepare('SELECT id, email, name, created_at FROM users WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT id, email, name, created_at FROM users WHERE id = ?').get(id) as
+      Row | undefined;
     return row ? toUser(row) : null;
   }
 
@@ -152,7 +163,8 @@ export class SchoolStore {
   }
 
   getPasswordHash(userId: string): string | null {
-    const row = this.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(userId) as Row | undefined;
+    const row = this.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(userId) as
+      Row | undefined;
     return row ? String(row.password_hash) : null;
   }
 
@@ -166,7 +178,8 @@ export class SchoolStore {
   }
 
   addMembership(userId: string, schoolId: string, role: Role): void {
-    if (this.getMembership(userId, schoolId)) throw new DuplicateError('Deze persoon is al lid van de school.');
+    if (this.getMembership(userId, schoolId))
+      throw new DuplicateError('Deze persoon is al lid van de school.');
     this.db
       .prepare('INSERT INTO memberships (user_id, school_id, role, created_at) VALUES (?, ?, ?, ?)')
       .run(userId, schoolId, role, new Date().toISOString());
@@ -176,16 +189,24 @@ export class SchoolStore {
     const row = this.db
       .prepare('SELECT school_id, role, created_at FROM memberships WHERE user_id = ? AND school_id = ?')
       .get(userId, schoolId) as Row | undefined;
-    return row ? { schoolId: String(row.school_id), role: row.role as Role, joinedAt: String(row.created_at) } : null;
+    return row
+      ? { schoolId: String(row.school_id), role: row.role as Role, joinedAt: String(row.created_at) }
+      : null;
   }
 
   /** The user's memberships, oldest first: the first is the school a login lands in. */
   membershipsOf(userId: string): Membership[] {
     return (
       this.db
-        .prepare('SELECT school_id, role, created_at FROM memberships WHERE user_id = ? ORDER BY created_at, school_id')
+        .prepare(
+          'SELECT school_id, role, created_at FROM memberships WHERE user_id = ? ORDER BY created_at, school_id',
+        )
         .all(userId) as Row[]
-    ).map((row) => ({ schoolId: String(row.school_id), role: row.role as Role, joinedAt: String(row.created_at) }));
+    ).map((row) => ({
+      schoolId: String(row.school_id),
+      role: row.role as Role,
+      joinedAt: String(row.created_at),
+    }));
   }
 
   listMembers(schoolId: string): Member[] {
@@ -218,7 +239,9 @@ export class SchoolStore {
       if (current.role === 'leider' && role !== 'leider' && this.countLeiders(schoolId) <= 1) {
         throw new LastLeiderError();
       }
-      this.db.prepare('UPDATE memberships SET role = ? WHERE user_id = ? AND school_id = ?').run(role, userId, schoolId);
+      this.db
+        .prepare('UPDATE memberships SET role = ? WHERE user_id = ? AND school_id = ?')
+        .run(role, userId, schoolId);
       return true;
     });
   }
@@ -233,7 +256,9 @@ export class SchoolStore {
       if (!current) return null;
       if (current.role === 'leider' && this.countLeiders(schoolId) <= 1) throw new LastLeiderError();
       this.db.prepare('DELETE FROM memberships WHERE user_id = ? AND school_id = ?').run(userId, schoolId);
-      const rest = this.db.prepare('SELECT COUNT(*) AS n FROM memberships WHERE user_id = ?').get(userId) as Row;
+      const rest = this.db
+        .prepare('SELECT COUNT(*) AS n FROM memberships WHERE user_id = ?')
+        .get(userId) as Row;
       if (Number(rest.n) === 0) {
         this.db.prepare('DELETE FROM users WHERE id = ?').run(userId);
         return { userDeleted: true };

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addMember, login, ORIGIN, tempDatabase, testApp, testClock } from '../auth/testing';
+
+const DAY = 24 * 60 * 60 * 1000;
+const json = (body: unknown, cookie?: string) => ({
+  headers: { 'content-type': 'application/json', origin: ORIGIN, ...(cookie ? { cookie } : {}) },
+  body: JSON.stringify(body),
+});
+
+describe('auth routes', () => {
+  let temp: ReturnType<typeof tempDatabase>;
+  let clock: ReturnType<typeof testClock>;
+  let ctx: ReturnType<typeof testApp>;
+  let schoolId: string;
+
+  beforeEach(() => {
+    temp = tempDatabase();
+    clock = testClock(Date.now());
+    ctx = testApp(temp.db, clock.now);
+    schoolId = ctx.auth.schools.createSchool('De Regenboog').id;
+  });
+  afterEach(() => temp.cleanup());
+
+  it('logs in with an HttpOnly SameSite cookie, answers me, and logs out', async () => {
+    const { user, password } = await addMember(ctx.auth, schoolId, 'Anja@Regenboog.nl', 'leerkracht');
+    const response = await ctx.app.request('/api/auth/login', {
+      method: 'POST',
+      ...json({ email: 'anja@regenboog.nl', password }),
+    });
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^koers_session=[a-z2-7]{32};/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Lax');
+    expect(setCookie).toContain('Path=/');
+    expect(setCookie).toContain(`Max-Age=${30 * 24 * 60 * 60}`);
+    expect(setCookie).not.toContain('Secure');
+    const cookie = setCookie.split(';')[0]!;
+
+    const me = await ctx.app.request('/api/auth/me', { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({
+      user: { id: user.id, email: 'anja@regenboog.nl' },
+      school: { id: schoolId },
+      role: 'leerkracht',
+    });
+
+    const out = await ctx.app.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN },
+    });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    expect((await ctx.app.request('/api/auth/me', { headers: { cookie } })).status).toBe(401);
+    expect(temp.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+  });
+
+  it('answers the same generic error for a wrong password and an unknown address', async () => {
+    await addMember(ctx.auth, schoolId, 'anja@regenboog.nl', 'leerkracht');
+    const wrong = await ctx.app.request('/api/auth/login', {
+      method: 'POST',
+      ...json({ email: 'anja@regenboog.nl', password: 'verkeerd-wachtwoord' }),
+    });
+    const unknown = await ctx.app.request('/api/auth/login', {
+      method: 'POST',
+      ...json({ email: 'niemand@regenboog.nl', password: 'verkeerd-wachtwoord' }),
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual({ error: 'E-mailadres of wachtwoord onjuist.' });
+    expect(await unknown.json()).toEqual({ error: 'E-mailadres of wachtwoord onjuist.' });
+  });
+
+  it('refuses an expired session, clears its cookie, and re-sets a cookie when the expiry slides', async () => {
+    const { password } = await addMember(ctx.auth, schoolId, 'anja@regenboog.nl', 'leerkracht');
+    const cookie = await login(ctx.app, 'anja@regenboog.nl', password);
+    clock.advance(20 * DAY);
+    const slid = await ctx.app.request('/api/auth/me', { headers: { cookie } });
+    expect(slid.status).toBe(200);
+    expect(slid.headers.get('set-cookie')).toContain(`Max-Age=${30 * 24 * 60 * 60}`);
+    clock.advance(30 * DAY);
+    const expired = await ctx.app.request('/api/auth/me', { headers: { cookie } });
+    expect(expired.status).toBe(401);
+    expect(expired.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+  });
+
+  it('changes the password: rules checked, other sessions end, this one stays', async () => {
+    const { password } = await addMember(ctx.auth, schoolId, 'anja@regenboog.nl', 'leerkracht');
+    const laptop = await login(ctx.app, 'anja@regenboog.nl', password);
+    const phone = await login(ctx.app, 'anja@regenboog.nl', password);
+    const change = (body: unknown) =>
+      ctx.app.request('/api/auth/password', { method: 'POST', ...json(body, laptop) });
+    expect(
+      (await change({ currentPassword: 'fout-fout-fout', newPassword: 'nieuw-en-lang-genoeg' })).status,
+    ).toBe(400);
+    const weak = await change({ currentPassword: password, newPassword: 'wachtwoord' });
+    expect(weak.status).toBe(400);
+    expect(await weak.json()).toEqual({ error: expect.stringMatching(/veel gebruikt/) });
+    expect((await change({ currentPassword: password, newPassword: 'nieuw-en-lang-genoeg' })).status).toBe(
+      200,
+    );
+    expect((await ctx.app.request('/api/auth/me', { headers: { cookie: laptop } })).status).toBe(200);
+    expect((await ctx.app.request('/api/auth/me', { headers: { cookie: phone } })).status).toBe(401);
+    await login(ctx.app, 'anja@regenboog.nl', 'nieuw-en-lang-genoeg');
+  });
+
+  it('writes login.success to the audit log, without the password', async () => {
+    const { user, password } = await addMember(ctx.auth, schoolId, 'anja@regenboog.nl', 'leerkracht');
+    await login(ctx.app, 'anja@regenboog.nl', password);
+    const entries = ctx.auth.audit.list(schoolId);
+    expect(entries.map((e) => [e.action, e.actorUserId])).toEqual([['login.success', user.id]]);
+    expect(JSON.stringify(temp.db.prepare('SELECT * FROM audit_log').all())).not.toContain(password);
+  });
+});
