@@ -1,6 +1,7 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthorizeUpgrade } from '../sync/sync-server';
 import { hashPassword } from './password';
 import { generateSessionToken } from './session';
 import { ORIGIN, tempDatabase, testApp } from './testing';
@@ -429,7 +430,9 @@ describe('authorization matrix: route × caller → exact status', () => {
       const request = new IncomingMessage(socket);
       request.url = f.upgradeUrl[actor];
       request.headers = f.credentials[actor].cookie ? { cookie: f.credentials[actor].cookie } : {};
-      const decision = await f.auth.authorizeUpgrade(request, 'board-a');
+      // The sync server's hook type: the auth module's function plugs in as it is.
+      const hook: AuthorizeUpgrade = f.auth.authorizeUpgrade;
+      const decision = await hook(request, 'board-a');
       const outcome = decision.ok ? (decision.readOnly ? 'ro' : 'rw') : decision.status;
       expect(outcome).toBe(UPGRADE[actor]);
       socket.destroy();
