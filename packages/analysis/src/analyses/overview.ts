@@ -1,5 +1,6 @@
 /**
- * Analysis 1 — Overzicht (Kwaliteitskaart stap 2): every jaargroep (and each class within it) × every
+ * Analysis 1 — Overzicht (Kwaliteitskaart stap 2): every jaargroep (and its classes, when it has parallel
+ * classes) × every
  * test at the chosen moment, each cell with its statistics and status against the norms.
  */
 import type { ChartPoint, ChartSpec } from '../chart-spec';
@@ -71,7 +72,8 @@ export function overview(ctx: AnalysisContext): Overview {
       }
     });
     rows.push(gradeRow);
-    if (classes.size > 1 || (classes.size === 1 && !classes.has(String(grade)))) {
+    // Class rows only where they add information: a jaargroep spread over parallel classes.
+    if (classes.size > 1) {
       for (const [className, per] of [...classes].sort((a, b) => a[0].localeCompare(b[0]))) {
         rows.push({
           label: className,
