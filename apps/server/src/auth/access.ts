@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Role, School, SchoolStore, User } from '../schools/school-store';
+import { projectorConnectionUserId } from './access-events';
 import { clientIpFromContext, clientIpFromNode } from './client-ip';
 import {
   deleteSessionCookie,
@@ -123,11 +124,12 @@ export interface ResolvedActor {
   rateLimited: boolean;
 }
 
+/** Who is on a sync socket: a member, or a projector link (id `projector:<linkId>`, no e-mail, no role). */
 export interface UpgradeUser {
   id: string;
   name: string;
-  email: string;
-  role: Role;
+  email?: string;
+  role?: Role;
 }
 
 /** The answer to a WebSocket upgrade: the shape the sync server's upgrade hook expects. */
@@ -287,7 +289,13 @@ export class AccessControl {
         user: { id: actor.user.id, name: actor.user.name, email: actor.user.email, role: actor.role },
       };
     }
-    return { ok: true, readOnly, actor };
+    // The link id travels as the connection's user id, so revoking the link can close its open sockets.
+    return {
+      ok: true,
+      readOnly,
+      actor,
+      user: { id: projectorConnectionUserId(actor.linkId), name: 'Projector' },
+    };
   }
 }
 

@@ -10,6 +10,7 @@ import { createMembersRoutes } from '../routes/members.routes';
 import { createProjectorRoutes } from '../routes/projector.routes';
 import { SchoolStore } from '../schools/school-store';
 import { AccessControl, type UpgradeDecision } from './access';
+import { AccessEvents, type AccessRevokedListener } from './access-events';
 import { sessionCookieSettings } from './cookies';
 import { InviteStore } from './invites';
 import { ProjectorLinkStore } from './projector-links';
@@ -20,6 +21,8 @@ import { LoginThrottle } from './throttle';
 export { decideAccess, requireAccess, requireLogin, requireMember, httpError } from './access';
 export type { Actor, AuthEnv, Resource, UpgradeDecision, UpgradeUser, LookupBoardSchool } from './access';
 export { ACTIONS, POLICY, isAllowed } from './policy';
+export { projectorConnectionUserId } from './access-events';
+export type { AccessRevoked, AccessRevokedListener } from './access-events';
 export type { Action, Principal } from './policy';
 export type { BoardDirectory, AuthServices } from './services';
 
@@ -54,6 +57,12 @@ export interface AuthModule {
   };
   /** The access check at the WebSocket upgrade (session cookie or `?projector=<token>`), boards looked up via `boards.schoolOf`. */
   authorizeUpgrade(request: IncomingMessage, boardId: string): Promise<UpgradeDecision>;
+  /**
+   * Called when access ends for sockets that may be open: a projector link revoked (close connections whose
+   * `user.id` is `event.connectionUserId`), a member removed (close that user's connections to the school's
+   * boards). Returns the unsubscribe function.
+   */
+  onAccessRevoked(listener: AccessRevokedListener): () => void;
   /** The stores and services, for other modules (dataset routes record to `audit`, the demo seed uses `schools`). */
   services: AuthServices;
   schools: SchoolStore;
@@ -83,6 +92,7 @@ export function createAuthModule(options: {
     trustProxy: config.trustProxy,
     now,
   });
+  const events = new AccessEvents();
   const services: AuthServices = {
     schools,
     sessions,
@@ -91,6 +101,7 @@ export function createAuthModule(options: {
     throttle: new LoginThrottle({ now }),
     audit,
     access,
+    events,
     cookie,
     boards,
     publicUrl: config.publicUrl,
@@ -110,6 +121,7 @@ export function createAuthModule(options: {
     },
     authorizeUpgrade: (request, boardId) =>
       access.authorizeUpgrade(request, boardId, (id) => boards.schoolOf(id)),
+    onAccessRevoked: (listener) => events.onAccessRevoked(listener),
     services,
     schools,
     audit,

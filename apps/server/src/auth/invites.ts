@@ -193,7 +193,7 @@ export class InviteStore {
   listForSchool(schoolId: string): Invite[] {
     return (
       this.db
-        .prepare('SELECT * FROM invites WHERE school_id = ? ORDER BY created_at DESC')
+        .prepare('SELECT * FROM invites WHERE school_id = ? ORDER BY created_at DESC, rowid DESC')
         .all(schoolId) as Row[]
     ).map(toInvite);
   }

@@ -54,7 +54,12 @@ describe('projector links', () => {
       'board-1',
       lookup,
     );
-    expect(ok).toMatchObject({ ok: true, readOnly: true, actor: { kind: 'projector', boardId: 'board-1' } });
+    expect(ok).toMatchObject({
+      ok: true,
+      readOnly: true,
+      actor: { kind: 'projector', boardId: 'board-1' },
+      user: { id: `projector:${links.listForBoard('board-1')[0]!.id}`, name: 'Projector' },
+    });
     expect(
       await access.authorizeUpgrade(upgradeRequest(`/sync/board-2?projector=${token}`), 'board-2', lookup),
     ).toEqual({

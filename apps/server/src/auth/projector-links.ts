@@ -134,7 +134,7 @@ export class ProjectorLinkStore {
   listForBoard(boardId: string): ProjectorLink[] {
     return (
       this.db
-        .prepare('SELECT * FROM projector_links WHERE board_id = ? ORDER BY created_at DESC')
+        .prepare('SELECT * FROM projector_links WHERE board_id = ? ORDER BY created_at DESC, rowid DESC')
         .all(boardId) as Row[]
     ).map(toLink);
   }

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { SchoolStore } from '../schools/school-store';
 import type { AccessControl } from './access';
+import type { AccessEvents } from './access-events';
 import type { SessionCookieSettings } from './cookies';
 import type { InviteStore } from './invites';
 import type { ProjectorLinkStore } from './projector-links';
@@ -24,6 +25,8 @@ export interface AuthServices {
   throttle: LoginThrottle;
   audit: AuditLog;
   access: AccessControl;
+  /** Revocations the sync server listens to, to close sockets that are already open. */
+  events: AccessEvents;
   cookie: SessionCookieSettings;
   boards: BoardDirectory;
   /** PUBLIC_URL's origin, for links in invites and projector links (else the request's own origin). */

@@ -40,7 +40,10 @@ describe('member routes', () => {
       (await send('PATCH', `/api/school/members/${anja.user.id}`, cookie, { role: 'baas' })).status,
     ).toBe(400);
 
+    const events: unknown[] = [];
+    ctx.auth.onAccessRevoked((event) => events.push(event));
     expect((await send('DELETE', `/api/school/members/${anja.user.id}`, cookie)).status).toBe(200);
+    expect(events).toEqual([{ kind: 'member', userId: anja.user.id, schoolId }]);
     expect((await ctx.app.request('/api/auth/me', { headers: { cookie: anjaCookie } })).status).toBe(401);
     expect(temp.db.prepare('SELECT COUNT(*) AS n FROM users WHERE id = ?').get(anja.user.id)).toEqual({
       n: 0,

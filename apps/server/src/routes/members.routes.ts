@@ -19,7 +19,7 @@ function memberView(member: Member) {
  * sessions end at once). A school always keeps one leider. Mount with `app.route('/', routes.members)`.
  */
 export function createMembersRoutes(services: AuthServices) {
-  const { schools, sessions, audit, access } = services;
+  const { schools, sessions, audit, access, events } = services;
 
   return new Hono<AuthEnv>()
     .use('/api/school/members', access.withActor)
@@ -66,6 +66,7 @@ export function createMembersRoutes(services: AuthServices) {
       if (!result) throw httpError(404, 'Dit teamlid bestaat niet (meer).');
       // Sessions for this school end now (a deleted user's sessions went with the user row).
       sessions.invalidateUserSchoolSessions(userId, actor.school.id);
+      events.emit({ kind: 'member', userId, schoolId: actor.school.id });
       audit.record({
         actorUserId: actor.user.id,
         schoolId: actor.school.id,

@@ -53,11 +53,22 @@ describe('projector routes', () => {
       ),
     ).not.toContain(token);
 
+    const events: unknown[] = [];
+    ctx.auth.onAccessRevoked((event) => events.push(event));
     const revoked = await ctx.app.request(`/api/boards/board-1/projector-links/${link.id}`, {
       method: 'DELETE',
       headers: { cookie, origin: ORIGIN },
     });
     expect(revoked.status).toBe(200);
+    // The sync server listens to this to close the projector's open socket at once.
+    expect(events).toEqual([
+      {
+        kind: 'projector-link',
+        linkId: link.id,
+        boardId: 'board-1',
+        connectionUserId: `projector:${link.id}`,
+      },
+    ]);
     expect((await ctx.app.request(`/api/projector/${token}`)).status).toBe(404);
     expect(
       (await ctx.app.request('/api/test-boards/board-1', { headers: { 'x-koers-projector': token } })).status,

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { httpError, requireAccess, requireMember, type AuthEnv, type Resource } from '../auth/access';
+import { projectorConnectionUserId } from '../auth/access-events';
 import { clientIpFromContext } from '../auth/client-ip';
 import type { ProjectorLink } from '../auth/projector-links';
 import type { AuthServices } from '../auth/services';
@@ -26,7 +27,7 @@ function linkView(link: ProjectorLink, now: number) {
  * Mount with `app.route('/', routes.projector)`.
  */
 export function createProjectorRoutes(services: AuthServices) {
-  const { projectorLinks, audit, access, boards } = services;
+  const { projectorLinks, audit, access, boards, events } = services;
 
   /** The board as an access resource. Logged out → 401 before the board is even looked up. */
   async function boardResource(c: Context<AuthEnv>, boardId: string): Promise<Resource> {
@@ -83,6 +84,12 @@ export function createProjectorRoutes(services: AuthServices) {
       if (!link || link.boardId !== resource.boardId)
         throw httpError(404, 'Deze projectorlink bestaat niet.');
       projectorLinks.revoke(link.id);
+      events.emit({
+        kind: 'projector-link',
+        linkId: link.id,
+        boardId: link.boardId,
+        connectionUserId: projectorConnectionUserId(link.id),
+      });
       audit.record({
         actorUserId: actor.user.id,
         schoolId: actor.school.id,

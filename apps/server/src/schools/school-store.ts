@@ -199,7 +199,7 @@ export class SchoolStore {
     return (
       this.db
         .prepare(
-          'SELECT school_id, role, created_at FROM memberships WHERE user_id = ? ORDER BY created_at, school_id',
+          'SELECT school_id, role, created_at FROM memberships WHERE user_id = ? ORDER BY created_at, rowid',
         )
         .all(userId) as Row[]
     ).map((row) => ({

@@ -1,0 +1,36 @@
+/**
+ * Access that ended while sockets may still be open: a revoked projector link, a member removed from a
+ * school. The sync server subscribes and closes the matching connections, so the projector stops showing
+ * the board the moment the leider revokes it (the upgrade check alone only stops the next connection).
+ */
+export type AccessRevoked =
+  | { kind: 'projector-link'; linkId: string; boardId: string; connectionUserId: string }
+  | { kind: 'member'; userId: string; schoolId: string };
+
+export type AccessRevokedListener = (event: AccessRevoked) => void;
+
+/** The `user.id` a projector link's sync connection carries (see `AccessControl.authorizeUpgrade`). */
+export function projectorConnectionUserId(linkId: string): string {
+  return `projector:${linkId}`;
+}
+
+export class AccessEvents {
+  readonly #listeners = new Set<AccessRevokedListener>();
+
+  /** Subscribe; returns the unsubscribe function. */
+  onAccessRevoked(listener: AccessRevokedListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  emit(event: AccessRevoked): void {
+    // A failing listener must not undo the revocation that already happened in the database.
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch {
+        /* the listener's own logging is its business */
+      }
+    }
+  }
+}
