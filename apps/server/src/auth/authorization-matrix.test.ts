@@ -356,6 +356,20 @@ const ROUTES: Route[] = [
     },
   },
   {
+    name: 'read an unknown board',
+    method: 'GET',
+    path: () => '/api/test-boards/bestaat-niet',
+    expected: {
+      anonymous: 401,
+      leerkracht: 404,
+      leider: 404,
+      otherSchool: 404,
+      projector: 404,
+      revokedLink: 401,
+      expiredSession: 401,
+    },
+  },
+  {
     name: 'read another board of the school',
     method: 'GET',
     path: () => '/api/test-boards/board-a2',

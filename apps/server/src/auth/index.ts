@@ -11,6 +11,7 @@ import { createProjectorRoutes } from '../routes/projector.routes';
 import { SchoolStore } from '../schools/school-store';
 import { AccessControl, type UpgradeDecision } from './access';
 import { AccessEvents, type AccessRevokedListener } from './access-events';
+import { createRequireBoardAccess, type RequireBoardAccess } from './board-access';
 import { sessionCookieSettings } from './cookies';
 import { InviteStore } from './invites';
 import { ProjectorLinkStore } from './projector-links';
@@ -25,6 +26,7 @@ export { projectorConnectionUserId } from './access-events';
 export type { AccessRevoked, AccessRevokedListener } from './access-events';
 export type { Action, Principal } from './policy';
 export type { BoardDirectory, AuthServices } from './services';
+export type { RequireBoardAccess } from './board-access';
 
 /**
  * Everything accounts, schools and roles give the server, built from one database and the config.
@@ -55,6 +57,11 @@ export interface AuthModule {
     projector: ReturnType<typeof createProjectorRoutes>;
     audit: ReturnType<typeof createAuditRoutes>;
   };
+  /**
+   * The access check for a board route: `await auth.requireBoardAccess(c.var.actor, id, 'board:write')`
+   * (401 logged out, 404 unknown or another school's board, 403 role), using `boards.schoolOf`.
+   */
+  requireBoardAccess: RequireBoardAccess;
   /** The access check at the WebSocket upgrade (session cookie or `?projector=<token>`), boards looked up via `boards.schoolOf`. */
   authorizeUpgrade(request: IncomingMessage, boardId: string): Promise<UpgradeDecision>;
   /**
@@ -119,6 +126,7 @@ export function createAuthModule(options: {
       projector: createProjectorRoutes(services),
       audit: createAuditRoutes(services),
     },
+    requireBoardAccess: createRequireBoardAccess(boards),
     authorizeUpgrade: (request, boardId) =>
       access.authorizeUpgrade(request, boardId, (id) => boards.schoolOf(id)),
     onAccessRevoked: (listener) => events.onAccessRevoked(listener),

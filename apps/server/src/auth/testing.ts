@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { Hono } from 'hono';
 import { openDatabase } from '../db/sqlite';
-import { requireAccess, type AuthEnv } from './access';
+import type { AuthEnv } from './access';
 import { createAuthModule, type AuthModule } from './index';
 import { hashPassword } from './password';
 import type { Role } from '../schools/school-store';
@@ -42,11 +42,11 @@ export const ORIGIN = 'http://koers.test';
  * A Hono app wired the way app.ts will be (security headers, Origin check, actor, the auth route modules)
  * plus two stand-in board routes that use `requireAccess` as the real board routes will.
  */
-export function testApp(db: DatabaseSync, now: () => number = Date.now) {
+export function testApp(db: DatabaseSync, now: () => number = Date.now, publicUrl: string = ORIGIN) {
   const boards = new Map<string, { schoolId: string; title: string }>();
   const auth: AuthModule = createAuthModule({
     db,
-    config: { publicUrl: ORIGIN, webBuildDir: '/nonexistent', sessionDays: 30, trustProxy: false },
+    config: { publicUrl, webBuildDir: '/nonexistent', sessionDays: 30, trustProxy: false },
     boards: {
       schoolOf: (id) => boards.get(id)?.schoolId ?? null,
       titleOf: (id) => boards.get(id)?.title ?? null,
@@ -58,18 +58,12 @@ export function testApp(db: DatabaseSync, now: () => number = Date.now) {
   app.use('/api/*', auth.originCheck);
   app.use('/api/*', auth.withActor);
   for (const routes of Object.values(auth.routes)) app.route('/', routes);
-  const board = (id: string) => {
-    const found = boards.get(id);
-    return found ? { schoolId: found.schoolId, boardId: id } : undefined;
-  };
-  app.get('/api/test-boards/:id', (c) => {
-    const resource = board(c.req.param('id'));
-    requireAccess(c.var.actor, 'board:read', resource ?? { schoolId: '-', boardId: '-' });
+  app.get('/api/test-boards/:id', async (c) => {
+    await auth.requireBoardAccess(c.var.actor, c.req.param('id'), 'board:read');
     return c.json({ ok: true });
   });
-  app.put('/api/test-boards/:id', (c) => {
-    const resource = board(c.req.param('id'));
-    requireAccess(c.var.actor, 'board:write', resource ?? { schoolId: '-', boardId: '-' });
+  app.put('/api/test-boards/:id', async (c) => {
+    await auth.requireBoardAccess(c.var.actor, c.req.param('id'), 'board:write');
     return c.json({ ok: true });
   });
   return { app, auth, boards };

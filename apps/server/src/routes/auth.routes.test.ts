@@ -111,4 +111,28 @@ describe('auth routes', () => {
     expect(entries.map((e) => [e.action, e.actorUserId])).toEqual([['login.success', user.id]]);
     expect(JSON.stringify(temp.db.prepare('SELECT * FROM audit_log').all())).not.toContain(password);
   });
+
+  it('behind TLS uses a Secure __Host- cookie, and reads it back', async () => {
+    const tls = testApp(temp.db, clock.now, 'https://koers.school.nl');
+    const { password } = await addMember(tls.auth, schoolId, 'bram@regenboog.nl', 'leerkracht');
+    const response = await tls.app.request('https://koers.school.nl/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://koers.school.nl' },
+      body: JSON.stringify({ email: 'bram@regenboog.nl', password }),
+    });
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^__Host-koers_session=[a-z2-7]{32};/);
+    expect(setCookie).toContain('Secure');
+    expect(setCookie).not.toContain('Domain');
+    const cookie = setCookie.split(';')[0]!;
+    const me = await tls.app.request('https://koers.school.nl/api/auth/me', { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(me.headers.get('strict-transport-security')).toContain('max-age=');
+    // The plain-http cookie name means nothing to a TLS deployment.
+    const plain = await tls.app.request('https://koers.school.nl/api/auth/me', {
+      headers: { cookie: cookie.replace('__Host-', '') },
+    });
+    expect(plain.status).toBe(401);
+  });
 });

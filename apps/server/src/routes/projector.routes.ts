@@ -1,5 +1,6 @@
-import { Hono, type Context } from 'hono';
-import { httpError, requireAccess, requireMember, type AuthEnv, type Resource } from '../auth/access';
+import { Hono } from 'hono';
+import { httpError, requireAccess, requireMember, type AuthEnv } from '../auth/access';
+import { createRequireBoardAccess } from '../auth/board-access';
 import { projectorConnectionUserId } from '../auth/access-events';
 import { clientIpFromContext } from '../auth/client-ip';
 import type { ProjectorLink } from '../auth/projector-links';
@@ -29,26 +30,20 @@ function linkView(link: ProjectorLink, now: number) {
 export function createProjectorRoutes(services: AuthServices) {
   const { projectorLinks, audit, access, boards, events } = services;
 
-  /** The board as an access resource. Logged out → 401 before the board is even looked up. */
-  async function boardResource(c: Context<AuthEnv>, boardId: string): Promise<Resource> {
-    if (c.var.actor.kind === 'anonymous') throw httpError(401, 'Log in om verder te gaan.');
-    const schoolId = await boards.schoolOf(boardId);
-    if (schoolId === null) throw httpError(404, 'Niet gevonden.');
-    return { schoolId, boardId };
-  }
+  const boardAccess = createRequireBoardAccess(boards);
 
   return new Hono<AuthEnv>()
     .use('/api/boards/:id/projector-links', access.withActor)
     .use('/api/boards/:id/projector-links/*', access.withActor)
     .post('/api/boards/:id/projector-links', async (c) => {
-      const resource = await boardResource(c, c.req.param('id'));
+      const resource = await boardAccess(c.var.actor, c.req.param('id'), 'projector:manage');
       const actor = requireMember(c.var.actor, 'projector:manage', resource);
       const body = await readJsonObject(c).catch(() => ({}) as Record<string, unknown>);
       const hours = body.hours === undefined ? undefined : Number(body.hours);
       if (hours !== undefined && !(hours > 0))
         throw httpError(400, 'Geef een geldige geldigheidsduur in uren.');
       const { link, token } = projectorLinks.create({
-        boardId: resource.boardId!,
+        boardId: resource.boardId,
         schoolId: resource.schoolId,
         createdBy: actor.user.id,
         hours,
@@ -70,15 +65,14 @@ export function createProjectorRoutes(services: AuthServices) {
       );
     })
     .get('/api/boards/:id/projector-links', async (c) => {
-      const resource = await boardResource(c, c.req.param('id'));
-      requireMember(c.var.actor, 'projector:manage', resource);
+      const resource = await boardAccess(c.var.actor, c.req.param('id'), 'projector:manage');
       const now = services.now();
       return c.json({
-        links: projectorLinks.listForBoard(resource.boardId!).map((link) => linkView(link, now)),
+        links: projectorLinks.listForBoard(resource.boardId).map((link) => linkView(link, now)),
       });
     })
     .delete('/api/boards/:id/projector-links/:linkId', async (c) => {
-      const resource = await boardResource(c, c.req.param('id'));
+      const resource = await boardAccess(c.var.actor, c.req.param('id'), 'projector:manage');
       const actor = requireMember(c.var.actor, 'projector:manage', resource);
       const link = projectorLinks.get(c.req.param('linkId'));
       if (!link || link.boardId !== resource.boardId)
