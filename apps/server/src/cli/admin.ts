@@ -21,6 +21,7 @@ export const DATABASE_FILE = 'koers.db';
 
 const USAGE = `Gebruik:
   pnpm koers school add <naam>
+  pnpm koers school list
   pnpm koers user add --school <id|naam> --email <e-mail> --role leider|leerkracht [--name "<naam>"]
   pnpm koers user reset-password --email <e-mail>
   pnpm koers user remove --email <e-mail>
