@@ -135,4 +135,15 @@ describe('auth routes', () => {
     });
     expect(plain.status).toBe(401);
   });
+
+  it('refuses a login posted from another site (CSRF)', async () => {
+    const { password } = await addMember(ctx.auth, schoolId, 'anja@regenboog.nl', 'leerkracht');
+    const response = await ctx.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ email: 'anja@regenboog.nl', password }),
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
 });

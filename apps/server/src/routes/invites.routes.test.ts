@@ -132,4 +132,20 @@ describe('invite routes', () => {
     expect(actions).toContain('member.invite');
     expect(actions).toContain('invite.revoke');
   });
+
+  it('two people racing for the last use of a link: exactly one gets in', async () => {
+    const { token } = await invite({ kind: 'team', maxUses: 1 });
+    const [first, second] = await Promise.all(
+      ['eva', 'fien'].map((name) =>
+        ctx.app.request(
+          `/api/invites/${token}/accept`,
+          post({ name, email: `${name}@regenboog.nl`, password: 'gelijktijdig-binnen' }),
+        ),
+      ),
+    );
+    expect([first!.status, second!.status].sort()).toEqual([201, 410]);
+    expect(
+      temp.db.prepare("SELECT COUNT(*) AS n FROM users WHERE email LIKE '%@regenboog.nl'").get(),
+    ).toEqual({ n: 2 });
+  });
 });
