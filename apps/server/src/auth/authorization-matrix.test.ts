@@ -135,6 +135,21 @@ const ROUTES: Route[] = [
       expiredSession: 401,
     },
   },
+  {
+    name: 'switch to school A',
+    method: 'POST',
+    path: () => '/api/auth/school',
+    body: (f) => ({ schoolId: f.schoolA.id }),
+    expected: {
+      anonymous: 401,
+      leerkracht: 200,
+      leider: 200,
+      otherSchool: 404,
+      projector: 401,
+      revokedLink: 401,
+      expiredSession: 401,
+    },
+  },
   { name: 'log out', method: 'POST', path: () => '/api/auth/logout', expected: SAME(200) },
   {
     name: 'change password',

@@ -70,6 +70,11 @@ export interface AuthModule {
    * boards). Returns the unsubscribe function.
    */
   onAccessRevoked(listener: AccessRevokedListener): () => void;
+  /**
+   * Delete expired sessions every hour (validation deletes them lazily too; this keeps the table small).
+   * Returns the stop function; the timer does not keep the process alive.
+   */
+  startHousekeeping(intervalMs?: number): () => void;
   /** The stores and services, for other modules (dataset routes record to `audit`, the demo seed uses `schools`). */
   services: AuthServices;
   schools: SchoolStore;
@@ -130,6 +135,11 @@ export function createAuthModule(options: {
     authorizeUpgrade: (request, boardId) =>
       access.authorizeUpgrade(request, boardId, (id) => boards.schoolOf(id)),
     onAccessRevoked: (listener) => events.onAccessRevoked(listener),
+    startHousekeeping(intervalMs = 60 * 60 * 1000) {
+      const timer = setInterval(() => sessions.deleteExpiredSessions(), intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
     services,
     schools,
     audit,

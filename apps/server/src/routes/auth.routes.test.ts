@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addMember, login, ORIGIN, tempDatabase, testApp, testClock } from '../auth/testing';
+import { addMember, cookieFrom, login, ORIGIN, tempDatabase, testApp, testClock } from '../auth/testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 const json = (body: unknown, cookie?: string) => ({
@@ -145,5 +145,37 @@ describe('auth routes', () => {
     });
     expect(response.status).toBe(403);
     expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('ends the old session on a new login, and switches school with a fresh session', async () => {
+    const { user, password } = await addMember(ctx.auth, schoolId, 'ib@regenboog.nl', 'leider');
+    const other = ctx.auth.schools.createSchool('De Vlinder');
+    ctx.auth.schools.addMembership(user.id, other.id, 'leerkracht');
+    const first = await login(ctx.app, user.email, password);
+    const second = await ctx.app.request('/api/auth/login', {
+      method: 'POST',
+      ...json({ email: user.email, password }, first),
+    });
+    expect(second.status).toBe(200);
+    expect((await ctx.app.request('/api/auth/me', { headers: { cookie: first } })).status).toBe(401);
+    const current = cookieFrom(second);
+
+    const foreign = ctx.auth.schools.createSchool('Niet de mijne');
+    expect(
+      (
+        await ctx.app.request('/api/auth/school', {
+          method: 'POST',
+          ...json({ schoolId: foreign.id }, current),
+        })
+      ).status,
+    ).toBe(404);
+    const switched = await ctx.app.request('/api/auth/school', {
+      method: 'POST',
+      ...json({ schoolId: other.id }, current),
+    });
+    expect(await switched.json()).toMatchObject({ school: { id: other.id }, role: 'leerkracht' });
+    const me = await ctx.app.request('/api/auth/me', { headers: { cookie: cookieFrom(switched) } });
+    expect(await me.json()).toMatchObject({ school: { id: other.id }, role: 'leerkracht' });
+    expect((await ctx.app.request('/api/auth/me', { headers: { cookie: current } })).status).toBe(401);
   });
 });

@@ -11,7 +11,7 @@ import { rawStringField, readJsonObject, stringField } from './auth.helpers';
 export const LOGIN_FAILED = 'E-mailadres of wachtwoord onjuist.';
 
 /**
- * `/api/auth/*`: login, logout, who am I, change password. Mount with `app.route('/', routes.auth)`.
+ * `/api/auth/*`: login, logout, who am I, change password, switch school. Mount with `app.route('/', routes.auth)`.
  * Login is throttled per account and per address (see `auth/throttle.ts`) and answers one generic error.
  */
 export function createAuthRoutes(services: AuthServices) {
@@ -61,6 +61,9 @@ export function createAuthRoutes(services: AuthServices) {
       if (!school)
         throw httpError(403, 'Je account hoort bij geen school. Vraag je leider om een uitnodiging.');
 
+      // A new session on every login; a session this browser still had is ended (no session fixation).
+      const previous = c.var.actor;
+      if (previous.kind === 'member') sessions.invalidateSession(previous.session.id);
       const token = generateSessionToken();
       const session = sessions.createSession(token, user.id, school.id);
       setSessionCookie(c, cookie, token, session.expiresAt, services.now());
@@ -71,6 +74,19 @@ export function createAuthRoutes(services: AuthServices) {
         subjectId: user.id,
       });
       return c.json({ user, school, role: membership.role });
+    })
+    .post('/api/auth/school', async (c) => {
+      // Switch the school this session acts for (a user with several schools): a fresh session for it.
+      const actor = requireLogin(c.var.actor);
+      const schoolId = stringField(await readJsonObject(c), 'schoolId') ?? '';
+      const membership = schools.getMembership(actor.user.id, schoolId);
+      const school = membership ? schools.getSchool(schoolId) : null;
+      if (!membership || !school) throw httpError(404, 'Niet gevonden.');
+      sessions.invalidateSession(actor.session.id);
+      const token = generateSessionToken();
+      const session = sessions.createSession(token, actor.user.id, school.id);
+      setSessionCookie(c, cookie, token, session.expiresAt, services.now());
+      return c.json({ user: actor.user, school, role: membership.role });
     })
     .post('/api/auth/logout', (c) => {
       // Access check: anyone may log out; only a member session has something to end.
