@@ -28,17 +28,26 @@ test('the board list, the board and the projector have no serious accessibility 
   await openBoard(bram.page, boardId, 's5');
   await typeInStep(bram.page, 'Een trend in de tekst.', 'Stap 5');
   await expect(anna.page.locator('.collaboration-carets__label', { hasText: 'Bram' })).toBeVisible();
-  await anna.page.getByRole('group').filter({ hasText: 'Kwaliteitskaart' }).first().locator('summary').click();
+  await anna.page
+    .getByRole('group')
+    .filter({ hasText: 'Kwaliteitskaart' })
+    .first()
+    .locator('summary')
+    .click();
   expect(await seriousViolations(anna.page)).toEqual([]);
 
   // Every control has a name people and screen readers can use.
   for (const button of await anna.page.getByRole('button').all()) {
-    expect(await button.evaluate((element) => element.textContent?.trim() || element.getAttribute('aria-label'))).toBeTruthy();
+    expect(
+      await button.evaluate((element) => element.textContent?.trim() || element.getAttribute('aria-label')),
+    ).toBeTruthy();
   }
 
   await anna.page.getByRole('button', { name: 'Kwaliteitskaart' }).click();
   await expect(anna.page.getByRole('dialog', { name: 'Kwaliteitskaart' })).toBeVisible();
-  await expect(anna.page.getByRole('dialog', { name: 'Kwaliteitskaart' })).toContainText('Vaststellen effecten');
+  await expect(anna.page.getByRole('dialog', { name: 'Kwaliteitskaart' })).toContainText(
+    'Vaststellen effecten',
+  );
   expect(await seriousViolations(anna.page)).toEqual([]);
   await anna.page.keyboard.press('Escape');
 

@@ -1,7 +1,9 @@
 import { STAPPENPLAN } from '@koers/board';
 import { expect, stepEditor, test } from '../fixtures/test';
 
-test('a teacher creates a board from the list, names herself and finds every step in the rail', async ({ page }) => {
+test('a teacher creates a board from the list, names herself and finds every step in the rail', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Borden' })).toBeVisible();
   await expect(page.getByText('Er zijn nog geen borden.')).toBeVisible();
@@ -20,7 +22,8 @@ test('a teacher creates a board from the list, names herself and finds every ste
   await expect(page.getByTestId('board-title')).toHaveText('Studiedag groep 5');
   const rail = page.getByRole('navigation', { name: 'Stappen' });
   await expect(rail.getByRole('link')).toHaveCount(17);
-  for (const step of STAPPENPLAN) await expect(rail.locator(`[data-step="${step.id}"]`)).toContainText(step.shortTitle);
+  for (const step of STAPPENPLAN)
+    await expect(rail.locator(`[data-step="${step.id}"]`)).toContainText(step.shortTitle);
   await expect(rail.getByRole('heading', { name: 'Handelen op basis van de analyse' })).toBeVisible();
 
   // The first step, with the seed's title and guiding questions as prompts.

@@ -9,7 +9,10 @@ import {
   typeInStep,
 } from '../fixtures/test';
 
-test('two teachers on one board see each other’s text, presence and named caret', async ({ person, createBoard }) => {
+test('two teachers on one board see each other’s text, presence and named caret', async ({
+  person,
+  createBoard,
+}) => {
   const boardId = await createBoard('Studiedag samen');
   const anna = await person('Anna');
   const bram = await person('Bram');
@@ -17,27 +20,36 @@ test('two teachers on one board see each other’s text, presence and named care
   await openBoard(bram.page, boardId);
 
   await typeInStep(anna.page, 'Onze analysevraag: waarom daalt begrijpend lezen in groep 6?');
-  await expect(stepEditor(bram.page)).toContainText('Onze analysevraag: waarom daalt begrijpend lezen in groep 6?');
+  await expect(stepEditor(bram.page)).toContainText(
+    'Onze analysevraag: waarom daalt begrijpend lezen in groep 6?',
+  );
 
   // Bram sees Anna in the list of who is here, with the step she is on.
-  const annaInList = bram.page.getByTestId('presence').locator('[data-testid="participant"][data-name="Anna"]');
+  const annaInList = bram.page
+    .getByTestId('presence')
+    .locator('[data-testid="participant"][data-name="Anna"]');
   await expect(annaInList).toBeVisible();
   await expect(annaInList).toContainText('bij Stap 1');
   await expect(bram.page.getByTestId('presence')).toContainText('Bram (jij)');
 
   // Anna's caret is in Bram's editor, labelled with her name.
-  await expect(stepEditor(bram.page).locator('.collaboration-carets__label', { hasText: 'Anna' })).toBeVisible();
+  await expect(
+    stepEditor(bram.page).locator('.collaboration-carets__label', { hasText: 'Anna' }),
+  ).toBeVisible();
 
   // And the other way round: Bram writes, Anna reads.
   await typeInStep(bram.page, ' Bram vult aan.');
   await expect(stepEditor(anna.page)).toContainText('Bram vult aan.');
 
   // When Anna moves to another step, Bram's list and rail show where she is.
-  await anna.page.getByRole('navigation', { name: 'Stappen' }).getByRole('link', { name: /Stap 4/ }).click();
+  await anna.page
+    .getByRole('navigation', { name: 'Stappen' })
+    .getByRole('link', { name: /Stap 4/ })
+    .click();
   await expect(annaInList).toContainText('bij Stap 4');
-  await expect(bram.page.getByRole('navigation', { name: 'Stappen' }).locator('[data-step="s4"]')).toContainText(
-    'hier: Anna',
-  );
+  await expect(
+    bram.page.getByRole('navigation', { name: 'Stappen' }).locator('[data-step="s4"]'),
+  ).toContainText('hier: Anna');
 });
 
 test('a teacher who loses the network keeps typing, and both texts merge when she is back', async ({

@@ -22,7 +22,10 @@ test('the projector shows the current step large and read-only, and follows the 
   await projector.goto(`/borden/${boardId}/projector?stap=s4`);
 
   await expect(
-    projector.getByRole('heading', { level: 1, name: 'Breng de resultaten in beeld en relateer ze aan de doelen en normen' }),
+    projector.getByRole('heading', {
+      level: 1,
+      name: 'Breng de resultaten in beeld en relateer ze aan de doelen en normen',
+    }),
   ).toBeVisible();
   const text = projector.getByRole('textbox', { name: 'Gedeelde tekst bij Stap 4' });
   await expect(text).toContainText('In groep 6 halen we de minimumnorm niet.');

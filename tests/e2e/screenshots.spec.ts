@@ -17,14 +17,19 @@ test('screenshots of the demo board', async ({ browser }) => {
   mkdirSync(dir, { recursive: true });
   const server = await KoersServer.start({ demo: true });
   try {
-    const { boards } = (await (await fetch(`${server.url}/api/boards`)).json()) as { boards: { id: string }[] };
+    const { boards } = (await (await fetch(`${server.url}/api/boards`)).json()) as {
+      boards: { id: string }[];
+    };
     const boardId = boards[0]?.id;
     expect(boardId).toBeTruthy();
 
     const laptop = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
     await laptop.addInitScript(() => localStorage.setItem('koers.displayName', 'Marieke (IB)'));
     const page = await laptop.newPage();
-    const colleague = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
+    const colleague = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1366, height: 768 },
+    });
     await colleague.addInitScript(() => localStorage.setItem('koers.displayName', 'Joost'));
     const other = await colleague.newPage();
 

@@ -10,7 +10,11 @@ import { self } from '$app/service-worker';
 const CACHE = `koers-shell-${version}`;
 /** The SPA fallback: every route of the app is index.html. */
 const SHELL = '/';
-const PRECACHE = [SHELL, ...immutable.map((file) => `/${file.path}`), ...assets.map((file) => `/${file.path}`)];
+const PRECACHE = [
+  SHELL,
+  ...immutable.map((file) => `/${file.path}`),
+  ...assets.map((file) => `/${file.path}`),
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

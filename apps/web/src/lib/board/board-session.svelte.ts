@@ -73,7 +73,9 @@ export class BoardSession {
       connect: this.#browserOnline,
     });
     this.local =
-      options.persistLocally === false ? null : new IndexeddbPersistence(`koers-board-${options.boardId}`, doc);
+      options.persistLocally === false
+        ? null
+        : new IndexeddbPersistence(`koers-board-${options.boardId}`, doc);
 
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === this.provider) return;

@@ -1,7 +1,9 @@
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
 import { STEP_IDS, isStepId, type StepId } from '@koers/board';
 
 /** The parts of a URL we read (SvelteKit's `page.url` is a read-only URL). */
-type UrlLike = Pick<URL, 'pathname'> & { searchParams: Pick<URLSearchParams, 'get' | 'toString'> };
+type UrlLike = { searchParams: Pick<URLSearchParams, 'get'> };
 
 /** The step a board URL points at (`?stap=s4`); the first step when absent or unknown. */
 export function stepFromUrl(url: UrlLike): StepId {
@@ -9,11 +11,18 @@ export function stepFromUrl(url: UrlLike): StepId {
   return isStepId(value) ? value : 's1';
 }
 
-/** The same URL pointing at another step (keeps other query parameters). */
-export function stepHref(url: UrlLike, stepId: StepId): string {
-  const params = new URLSearchParams(url.searchParams.toString());
-  params.set('stap', stepId);
-  return `${url.pathname}?${params.toString()}`;
+/** The link to a step of a board, on the laptop board page or on the projector. */
+export function stepHref(
+  boardId: string,
+  stepId: StepId,
+  view: 'board' | 'projector' = 'board',
+): ResolvedPathname {
+  const path =
+    view === 'board'
+      ? resolve('/borden/[id]', { id: boardId })
+      : resolve('/borden/[id]/projector', { id: boardId });
+  // resolve() knows route paths only; the step is a query parameter so links land on it.
+  return `${path}?stap=${stepId}` as ResolvedPathname;
 }
 
 /** The step before or after, or undefined at either end. */
