@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { openDatabase } from '../db/sqlite';
 import type { AuthEnv } from './access';
 import { createAuthModule, type AuthModule } from './index';
@@ -54,6 +55,12 @@ export function testApp(db: DatabaseSync, now: () => number = Date.now, publicUr
     now,
   });
   const app = new Hono<AuthEnv>();
+  // As app.ts answers thrown HTTP errors: `{ error: message }` with the status (the error's own response is not used).
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500)
+      return c.json({ error: error.message }, error.status);
+    throw error;
+  });
   app.use('*', auth.securityHeaders);
   app.use('/api/*', auth.originCheck);
   app.use('/api/*', auth.withActor);

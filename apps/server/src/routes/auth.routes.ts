@@ -31,13 +31,12 @@ export function createAuthRoutes(services: AuthServices) {
       const decision = throttle.check(email, ip);
       if (!decision.allowed) {
         const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-        throw httpError(
-          429,
+        const error =
           decision.retryAfterSeconds < 60
             ? `Te veel inlogpogingen. Probeer het over ${decision.retryAfterSeconds} seconden opnieuw.`
-            : `Te veel inlogpogingen. Probeer het over ${minutes} minuten opnieuw.`,
-          { 'Retry-After': String(decision.retryAfterSeconds) },
-        );
+            : `Te veel inlogpogingen. Probeer het over ${minutes} minuten opnieuw.`;
+        // Answered, not thrown: the app's error handler rebuilds thrown errors and would drop Retry-After.
+        return c.json({ error }, 429, { 'Retry-After': String(decision.retryAfterSeconds) });
       }
 
       const user = schools.findUserByEmail(email);
@@ -111,7 +110,7 @@ export function createAuthRoutes(services: AuthServices) {
       // The current-password check is a password oracle too: same throttle as login.
       const decision = throttle.check(actor.user.email, ip);
       if (!decision.allowed) {
-        throw httpError(429, 'Te veel pogingen. Probeer het later opnieuw.', {
+        return c.json({ error: 'Te veel pogingen. Probeer het later opnieuw.' }, 429, {
           'Retry-After': String(decision.retryAfterSeconds),
         });
       }
