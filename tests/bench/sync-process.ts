@@ -8,10 +8,12 @@ export interface ServerProcess {
   child: ChildProcess;
   pid: number;
   url: string;
+  /** Called with every JSON log line the server writes from now on. */
+  onLog(listener: (entry: Record<string, unknown>) => void): () => void;
 }
 
 /** The real Koers server as its own process, so its CPU and memory can be read from /proc/<pid>. */
-export async function spawnServer(dataDir: string): Promise<ServerProcess> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
@@ -21,10 +23,25 @@ export async function spawnServer(dataDir: string): Promise<ServerProcess> {
       DATA_DIR: dataDir,
       DEMO: 'false',
       LOG_LEVEL: 'info',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  const listeners = new Set<(entry: Record<string, unknown>) => void>();
+  let partial = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = partial + chunk.toString('utf8');
+    const lines = text.split('\n');
+    partial = lines.pop() ?? '';
+    if (listeners.size === 0) return;
+    for (const line of lines) {
+      if (!line.startsWith('{')) continue;
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      for (const listener of listeners) listener(entry);
+    }
+  });
+  let onStartupData: (chunk: Buffer) => void = () => undefined;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('\n')}`)), 30_000);
     const onData = (chunk: Buffer): void => {
@@ -36,15 +53,24 @@ export async function spawnServer(dataDir: string): Promise<ServerProcess> {
         }
       }
     };
+    onStartupData = onData;
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output.join('\n')}`)));
   });
-  // Keep draining the pipes so the server never blocks on a full stdout.
-  child.stdout?.resume();
+  child.stdout?.off('data', onStartupData);
+  child.stderr?.off('data', onStartupData);
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   if (child.pid === undefined) throw new Error('no pid');
-  return { child, pid: child.pid, url };
+  return {
+    child,
+    pid: child.pid,
+    url,
+    onLog: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 export async function stopServer(server: ServerProcess): Promise<void> {
@@ -80,6 +106,27 @@ export function directoryBytes(dir: string): number {
     if (stat.isFile()) total += stat.size;
   }
   return total;
+}
+
+/** Share of wall time in which some runnable task on the machine waited for a CPU (Linux PSI), over a window. */
+export function cpuPressureMeter(): () => number | undefined {
+  const read = (): number | undefined => {
+    try {
+      const match = /some avg10=[\d.]+ avg60=[\d.]+ avg300=[\d.]+ total=(\d+)/.exec(
+        readFileSync('/proc/pressure/cpu', 'utf8'),
+      );
+      return match?.[1] ? Number(match[1]) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const start = read();
+  const startWall = performance.now();
+  return () => {
+    const end = read();
+    if (start === undefined || end === undefined) return undefined;
+    return ((end - start) / 1000 / (performance.now() - startWall)) * 100;
+  };
 }
 
 /** Measure CPU use of a process over a window: returns % of one core. */

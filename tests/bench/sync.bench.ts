@@ -66,9 +66,30 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+/** Upper bounds of the server's pipeline histogram buckets (apps/server/src/sync/sync-stats.ts). */
+const SERVER_BUCKETS_MS = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, Number.POSITIVE_INFINITY];
+
+function histogramPercentile(histogram: number[], p: number): number {
+  const total = histogram.reduce((sum, n) => sum + n, 0);
+  if (total === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * total);
+  let seen = 0;
+  for (const [i, count] of histogram.entries()) {
+    seen += count;
+    if (seen >= rank) return SERVER_BUCKETS_MS[i] ?? Number.POSITIVE_INFINITY;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
 interface TypingResult {
   p50: number;
   p99: number;
+  /** Server-internal: update applied → written to every other socket (bucket upper bound). */
+  serverP50: number;
+  serverP99: number;
+  commitMsMax: number;
+  /** % of the window in which some task on the machine waited for a CPU. */
+  cpuPressure: number | undefined;
   samples: number;
   cpu: number;
   rss: number;
@@ -136,9 +157,22 @@ async function typingRoom(server: ServerProcess): Promise<TypingResult> {
   startTyping();
   await sleep(WARMUP_SECONDS * 1000);
   measuring = true;
+  const serverHistogram = new Array<number>(SERVER_BUCKETS_MS.length).fill(0);
+  let commitMsMax = 0;
+  const stopListening = server.onLog((entry) => {
+    if (entry.msg !== 'sync stats' || !measuring) return;
+    const histogram = entry.pipelineHistogram as number[];
+    histogram.forEach((count, i) => (serverHistogram[i] = (serverHistogram[i] ?? 0) + count));
+    commitMsMax = Math.max(commitMsMax, Number(entry.commitMsMax));
+  });
   const cpu = cpuMeter(server.pid);
+  const pressure = cpuPressureMeter();
   await sleep((TYPING_SECONDS - WARMUP_SECONDS) * 1000);
   const cpuPercent = cpu();
+  const cpuPressure = pressure();
+  // One more stats window so the last second is counted.
+  await sleep(1100);
+  stopListening();
   const rss = rssBytes(server.pid);
   for (const timer of timers) clearTimeout(timer);
   measuring = false;
@@ -253,12 +287,14 @@ interface RunResult extends TypingResult {
 
 async function run(index: number): Promise<RunResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'koers-bench-'));
-  const server = await spawnServer(dataDir);
+  const server = await spawnServer(dataDir, { SYNC_STATS_INTERVAL_MS: '1000' });
   try {
     const typing = await typingRoom(server);
     process.stdout.write(
       `run ${index}: fan-out p50 ${typing.p50.toFixed(1)} ms, p99 ${typing.p99.toFixed(1)} ms (${typing.samples} samples), ` +
-        `CPU ${typing.cpu.toFixed(0)}%, RSS ${(typing.rss / 2 ** 20).toFixed(0)} MB, converged ${typing.converged}\n`,
+        `server pipeline p99 ≤ ${typing.serverP99} ms, slowest commit ${typing.commitMsMax} ms, ` +
+        `CPU ${typing.cpu.toFixed(0)}%, RSS ${(typing.rss / 2 ** 20).toFixed(0)} MB, converged ${typing.converged}, ` +
+        `machine CPU pressure ${typing.cpuPressure?.toFixed(0) ?? '?'}%\n`,
     );
     const idle = await idleRooms(server);
     process.stdout.write(
@@ -304,6 +340,26 @@ async function main(): Promise<void> {
       values: results.map((r) => r.p99),
       unit: 'ms',
       target: 50,
+    },
+    {
+      metric: '… of which in the server: applied → sent to all, p50 (bucket bound)',
+      values: results.map((r) => r.serverP50),
+      unit: 'ms',
+    },
+    {
+      metric: '… of which in the server: applied → sent to all, p99 (bucket bound)',
+      values: results.map((r) => r.serverP99),
+      unit: 'ms',
+    },
+    {
+      metric: 'slowest group commit (fsync) while typing',
+      values: results.map((r) => r.commitMsMax),
+      unit: 'ms',
+    },
+    {
+      metric: 'machine CPU pressure while typing (PSI some)',
+      values: results.map((r) => r.cpuPressure ?? Number.NaN),
+      unit: '%',
     },
     { metric: 'server CPU while 40 type (% of one core)', values: results.map((r) => r.cpu), unit: '%' },
     { metric: 'server RSS while 40 type', values: results.map((r) => mb(r.rss)), unit: 'MB' },

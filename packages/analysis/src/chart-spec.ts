@@ -55,7 +55,15 @@ export interface ChartSpec {
 }
 
 /** Norm bands from tier thresholds (all 'min' direction): each band runs from its value to the next tier's. */
-export function bandsFrom(thresholds: { tier: NormTier; value: number; direction: 'min' | 'max' }[], label: (t: NormTier) => string): NormBand[] {
+export function bandsFrom(
+  thresholds: { tier: NormTier; value: number; direction: 'min' | 'max' }[],
+  label: (t: NormTier) => string,
+): NormBand[] {
   const mins = thresholds.filter((t) => t.direction === 'min').sort((a, b) => a.value - b.value);
-  return mins.map((t, i) => ({ tier: t.tier, label: label(t.tier), from: t.value, to: mins[i + 1]?.value ?? null }));
+  return mins.map((t, i) => ({
+    tier: t.tier,
+    label: label(t.tier),
+    from: t.value,
+    to: mins[i + 1]?.value ?? null,
+  }));
 }

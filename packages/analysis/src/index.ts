@@ -38,7 +38,12 @@ export {
   type Field,
 } from './import/columns';
 export { readCsv, type ImportProgress } from './import/csv';
-export { importCsvText, importResults, type ImportOptions, type ImportOutcome } from './import/import-results';
+export {
+  importCsvText,
+  importResults,
+  type ImportOptions,
+  type ImportOutcome,
+} from './import/import-results';
 export type { ImportDefaults } from './import/validate';
 export { resultKey } from './import/duplicates';
 export { resultsToCanonicalCsv } from './import/canonical-csv';
@@ -58,8 +63,20 @@ export {
   type NormTier,
 } from './norms/norm-set';
 export { parseNormSet } from './norms/parse-norms';
-export { NormIndex, STATUS_LABEL, evaluateNorm, type CellStatus, type CriterionOutcome } from './norms/evaluate';
-export { inspectieIndicators, inspectieYear, weightedMean, type InspectieIndicators, type InspectieYear } from './norms/inspectie';
+export {
+  NormIndex,
+  STATUS_LABEL,
+  evaluateNorm,
+  type CellStatus,
+  type CriterionOutcome,
+} from './norms/evaluate';
+export {
+  inspectieIndicators,
+  inspectieYear,
+  weightedMean,
+  type InspectieIndicators,
+  type InspectieYear,
+} from './norms/inspectie';
 export { StatsAccumulator, statsOf, type GroupStats } from './stats';
 export type { ChartAnnotation, ChartKind, ChartPoint, ChartSeries, ChartSpec, NormBand } from './chart-spec';
 export { classifyTrend, type TrendClassification } from './trend-direction';
@@ -80,7 +97,13 @@ export {
   type AnalysisReport,
   type BoardReport,
 } from './run-analysis';
-export { generateDemoSchool, demoNormSet, demoExpectedGrowth, type DemoOptions, type DemoSchool } from './demo/demo-school';
+export {
+  generateDemoSchool,
+  demoNormSet,
+  demoExpectedGrowth,
+  type DemoOptions,
+  type DemoSchool,
+} from './demo/demo-school';
 export { mulberry32 } from './demo/prng';
 
 /**

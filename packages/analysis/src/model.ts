@@ -146,7 +146,15 @@ export function nominalDate(year: string, moment: Moment): string {
 
 /** Canonical subject names and the aliases the import recognises (lower case, no accents). */
 export const SUBJECT_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  'Rekenen-Wiskunde': ['rekenen-wiskunde', 'rekenen wiskunde', 'rekenen en wiskunde', 'rekenen', 'rw', 'r&w', 'rekenen/wiskunde'],
+  'Rekenen-Wiskunde': [
+    'rekenen-wiskunde',
+    'rekenen wiskunde',
+    'rekenen en wiskunde',
+    'rekenen',
+    'rw',
+    'r&w',
+    'rekenen/wiskunde',
+  ],
   'Begrijpend lezen': ['begrijpend lezen', 'bl', 'begrijpendlezen', 'lezen begrijpend'],
   Spelling: ['spelling', 'sp', 'spelling niet-werkwoorden', 'spelling nwwv'],
   Taalverzorging: ['taalverzorging'],

@@ -11,7 +11,7 @@ import { trendJaargroep, type JaargroepTrend } from './analyses/trend-jaargroep'
 import { trendLeerlingengroep, type CohortTrend } from './analyses/trend-leerlingengroep';
 import { zorg, type ZorgAnalysis } from './analyses/zorg';
 import { Dataset } from './dataset';
-import { MOMENTS, type Moment, type Result } from './model';
+import { MOMENTS, shiftSchoolYear, type Moment, type Result } from './model';
 import { NormIndex } from './norms/evaluate';
 import { inspectieIndicators, type InspectieIndicators } from './norms/inspectie';
 import { DEFAULT_BOUWEN, emptyNormSet, type NormSet } from './norms/norm-set';
@@ -49,26 +49,49 @@ export interface AnalyseOptions {
  *
  * @example const report = analyseSchool(results, normSet, { year: '2025-2026', moment: 'M' });
  */
-export function analyseSchool(results: readonly Result[], normSet: NormSet = emptyNormSet(), options: AnalyseOptions = {}): AnalysisReport {
+export function analyseSchool(
+  results: readonly Result[],
+  normSet: NormSet = emptyNormSet(),
+  options: AnalyseOptions = {},
+): AnalysisReport {
   const data = new Dataset(results);
   const latest = data.latest();
   const year = options.year ?? latest?.year ?? '';
   const inYear = data.momentsByYear.get(year);
-  const moment = options.moment ?? ([...MOMENTS].reverse().find((m) => inYear?.has(m)) ?? latest?.moment ?? 'M');
-  const ctx: AnalysisContext = { data, normSet, norms: new NormIndex(normSet), year, moment, bouwen: normSet.bouwen ?? DEFAULT_BOUWEN };
+  const moment =
+    options.moment ?? [...MOMENTS].reverse().find((m) => inYear?.has(m)) ?? latest?.moment ?? 'M';
+  const ctx: AnalysisContext = {
+    data,
+    normSet,
+    norms: new NormIndex(normSet),
+    year,
+    moment,
+    bouwen: normSet.bouwen ?? DEFAULT_BOUWEN,
+  };
   const expected = new ExpectedGrowthTable(normSet.expectedGrowth);
   const ov = overview(ctx);
   const trends = trendJaargroep(ctx);
   const cohorts = trendLeerlingengroep(ctx, expected);
   const pat = patterns(ctx);
-  const pupils = new Set<string>();
-  for (const r of results) pupils.add(r.pupilId);
+  // The Inspectie indicators need only groep 8 of the last three years: take them from the index.
+  const grade8: Result[] = [];
+  for (const offset of [-2, -1, 0]) {
+    const y = shiftSchoolYear(year, offset);
+    for (const m of MOMENTS)
+      for (const s of data.subjects) for (const r of data.test(y, m, 8, s)) grade8.push(r);
+  }
   return {
     version: ANALYSIS_REPORT_VERSION,
     school: results[0]?.school ?? null,
     schoolYear: year,
     moment,
-    data: { results: results.length, pupils: pupils.size, schoolYears: data.years, subjects: data.subjects, grades: data.grades },
+    data: {
+      results: results.length,
+      pupils: data.pupilCount,
+      schoolYears: data.years,
+      subjects: data.subjects,
+      grades: data.grades,
+    },
     overview: ov,
     resultsVsNorms: resultsVsNorms(ctx, ov),
     trendJaargroep: trends,
@@ -76,7 +99,7 @@ export function analyseSchool(results: readonly Result[], normSet: NormSet = emp
     patterns: pat,
     zorg: zorg(ctx, expected),
     dataQuality: dataQuality(ctx),
-    inspectie: inspectieIndicators(results, year, normSet.inspectie ?? {}),
+    inspectie: inspectieIndicators(grade8, year, normSet.inspectie ?? {}),
     signals: collectSignals(ov, trends, cohorts, pat),
   };
 }
@@ -86,12 +109,23 @@ export interface BoardReport {
   version: number;
   schoolYear: string;
   moment: Moment;
-  schools: { school: string; results: number; belowMinimum: number; signals: number; inspectie1F: number | null; inspectieStreef: number | null }[];
+  schools: {
+    school: string;
+    results: number;
+    belowMinimum: number;
+    signals: number;
+    inspectie1F: number | null;
+    inspectieStreef: number | null;
+  }[];
   reports: AnalysisReport[];
 }
 
 /** Splits results by school (the `school` column) and analyses each. */
-export function analyseBoard(results: readonly Result[], normSet: NormSet = emptyNormSet(), options: AnalyseOptions = {}): BoardReport {
+export function analyseBoard(
+  results: readonly Result[],
+  normSet: NormSet = emptyNormSet(),
+  options: AnalyseOptions = {},
+): BoardReport {
   const bySchool = new Map<string, Result[]>();
   for (const r of results) {
     const k = r.school ?? '';

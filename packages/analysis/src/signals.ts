@@ -29,15 +29,25 @@ export interface Signal {
   small: boolean;
 }
 
-const ADJ: Record<'structureel' | 'incidenteel', string> = { structureel: 'structurele', incidenteel: 'incidentele' };
+const ADJ: Record<'structureel' | 'incidenteel', string> = {
+  structureel: 'structurele',
+  incidenteel: 'incidentele',
+};
 
 /** Collects every signal from the analyses. */
-export function collectSignals(ov: Overview, trends: JaargroepTrend[], cohorts: CohortTrend[], pat: Patterns): Signal[] {
+export function collectSignals(
+  ov: Overview,
+  trends: JaargroepTrend[],
+  cohorts: CohortTrend[],
+  pat: Patterns,
+): Signal[] {
   const signals: Signal[] = [];
   const below: { subject: string; grade: number; n: number; small: boolean; test: string }[] = [];
   for (const row of ov.rows) {
     if (row.className !== null) continue;
-    for (const c of row.cells) if (c && c.status === 'onder-minimum') below.push({ subject: c.subject, grade: c.grade, n: c.stats.n, small: c.stats.small, test: c.test });
+    for (const c of row.cells)
+      if (c && c.status === 'onder-minimum')
+        below.push({ subject: c.subject, grade: c.grade, n: c.stats.n, small: c.stats.small, test: c.test });
   }
   for (const b of below) {
     const sameGrade = below.filter((o) => o.grade === b.grade).length;
@@ -46,8 +56,24 @@ export function collectSignals(ov: Overview, trends: JaargroepTrend[], cohorts: 
     const detail =
       scope === 'één toets'
         ? 'beperkt tot deze toets'
-        : [sameGrade > 1 ? `${sameGrade} toetsen in groep ${b.grade}` : '', sameSubject > 1 ? `${b.subject} in ${sameSubject} jaargroepen` : ''].filter(Boolean).join('; ');
-    signals.push({ kind: 'onder-minimum', tone: 'zorg', nature: null, scope, subject: b.subject, grade: b.grade, subgroup: null, text: `groep ${b.grade} ${b.subject} (${b.test}) onder de minimumnorm — ${detail}`, n: b.n, small: b.small });
+        : [
+            sameGrade > 1 ? `${sameGrade} toetsen in groep ${b.grade}` : '',
+            sameSubject > 1 ? `${b.subject} in ${sameSubject} jaargroepen` : '',
+          ]
+            .filter(Boolean)
+            .join('; ');
+    signals.push({
+      kind: 'onder-minimum',
+      tone: 'zorg',
+      nature: null,
+      scope,
+      subject: b.subject,
+      grade: b.grade,
+      subgroup: null,
+      text: `groep ${b.grade} ${b.subject} (${b.test}) onder de minimumnorm — ${detail}`,
+      n: b.n,
+      small: b.small,
+    });
   }
   for (const t of trends) {
     const last = t.points[t.points.length - 1]!;
@@ -68,7 +94,18 @@ export function collectSignals(ov: Overview, trends: JaargroepTrend[], cohorts: 
     for (const inc of t.trend.incidents) {
       const p = t.points[inc.index]!;
       if (inc.direction !== 'daling') continue;
-      signals.push({ kind: 'trend-jaargroep', tone: 'zorg', nature: 'incidenteel', scope: null, subject: t.subject, grade: t.grade, subgroup: null, text: `${t.subject} ${t.test}: incidentele dip in ${p.schoolYear} (daarna hersteld)`, n: p.stats.n, small: p.stats.small });
+      signals.push({
+        kind: 'trend-jaargroep',
+        tone: 'zorg',
+        nature: 'incidenteel',
+        scope: null,
+        subject: t.subject,
+        grade: t.grade,
+        subgroup: null,
+        text: `${t.subject} ${t.test}: incidentele dip in ${p.schoolYear} (daarna hersteld)`,
+        n: p.stats.n,
+        small: p.stats.small,
+      });
     }
   }
   for (const c of cohorts) {
@@ -90,9 +127,23 @@ export function collectSignals(ov: Overview, trends: JaargroepTrend[], cohorts: 
   for (const s of pat.subgroups) {
     if (!s.widening) continue;
     const last = s.trend[s.trend.length - 1]!;
-    signals.push({ kind: 'subgroep-verschil', tone: 'zorg', nature: 'structureel', scope: null, subject: s.subject, grade: null, subgroup: s.subgroup, text: `${SUBGROUP_LABEL[s.subgroup]}: achterstand in ${s.subject} wordt structureel groter (nu ${last.gap} punten)`, n: last.nSubgroup, small: last.small });
+    signals.push({
+      kind: 'subgroep-verschil',
+      tone: 'zorg',
+      nature: 'structureel',
+      scope: null,
+      subject: s.subject,
+      grade: null,
+      subgroup: s.subgroup,
+      text: `${SUBGROUP_LABEL[s.subgroup]}: achterstand in ${s.subject} wordt structureel groter (nu ${last.gap} punten)`,
+      n: last.nSubgroup,
+      small: last.small,
+    });
   }
   // Below-minimum and structural first; then by subject and grade.
-  const rank = (s: Signal): number => (s.kind === 'onder-minimum' ? 0 : s.nature === 'structureel' ? 1 : 2) + (s.tone === 'positief' ? 3 : 0);
-  return signals.sort((a, b) => rank(a) - rank(b) || a.subject.localeCompare(b.subject) || (a.grade ?? 0) - (b.grade ?? 0));
+  const rank = (s: Signal): number =>
+    (s.kind === 'onder-minimum' ? 0 : s.nature === 'structureel' ? 1 : 2) + (s.tone === 'positief' ? 3 : 0);
+  return signals.sort(
+    (a, b) => rank(a) - rank(b) || a.subject.localeCompare(b.subject) || (a.grade ?? 0) - (b.grade ?? 0),
+  );
 }

@@ -2,7 +2,18 @@
  * Group statistics of one set of results (one test of one group): counts, mean and SD of the
  * vaardigheidsscore, the level distribution and the referentieniveau shares. Every share carries its n.
  */
-import { LEVELS_A_E, LEVELS_I_V, SMALL_GROUP, pctOf, reached1F, reachedStreef, round2, type Level, type Pct, type Result } from './model';
+import {
+  LEVELS_A_E,
+  LEVELS_I_V,
+  SMALL_GROUP,
+  pctOf,
+  reached1F,
+  reachedStreef,
+  round2,
+  type Level,
+  type Pct,
+  type Result,
+} from './model';
 
 /** Statistics of a group of results, JSON-ready. */
 export interface GroupStats {

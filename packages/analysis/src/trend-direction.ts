@@ -40,7 +40,8 @@ export function classifyTrend(values: readonly (number | null)[], delta: number)
     if (v !== null) idx.push(i);
   });
   const incidents: { index: number; direction: Direction }[] = [];
-  if (idx.length < 2) return { kind: 'te-weinig-metingen', direction: null, runLength: idx.length, incidents };
+  if (idx.length < 2)
+    return { kind: 'te-weinig-metingen', direction: null, runLength: idx.length, incidents };
   const steps: (-1 | 0 | 1)[] = [];
   for (let i = 1; i < idx.length; i++) steps.push(stepOf(values[idx[i]!]! - values[idx[i - 1]!]!, delta));
   for (let i = 1; i < steps.length; i++) {

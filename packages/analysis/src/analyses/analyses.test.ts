@@ -24,17 +24,35 @@ const NORMS: NormSet = {
       streef: [{ kind: 'share-at-levels', levels: ['I', 'II', 'III'], atLeast: 60 }],
       ambitie: [{ kind: 'share-at-levels', levels: ['I', 'II', 'III'], atLeast: 80 }],
     },
-    { subject: '*', group: 'zorg', minimum: [{ kind: 'share-at-levels', levels: ['I', 'II', 'III', 'IV'], atLeast: 50 }] },
+    {
+      subject: '*',
+      group: 'zorg',
+      minimum: [{ kind: 'share-at-levels', levels: ['I', 'II', 'III', 'IV'], atLeast: 50 }],
+    },
   ],
 };
 
-function ctx(results: Result[], year = '2025-2026', moment: Moment = 'M', normSet: NormSet = NORMS): AnalysisContext {
-  return { data: new Dataset(results), normSet, norms: new NormIndex(normSet), year, moment, bouwen: DEFAULT_BOUWEN };
+function ctx(
+  results: Result[],
+  year = '2025-2026',
+  moment: Moment = 'M',
+  normSet: NormSet = NORMS,
+): AnalysisContext {
+  return {
+    data: new Dataset(results),
+    normSet,
+    norms: new NormIndex(normSet),
+    year,
+    moment,
+    bouwen: DEFAULT_BOUWEN,
+  };
 }
 
 /** Pupils `prefix0…` of one class with the given levels (and scores). */
 function cls(prefix: string, over: Partial<Result>, levels: Level[], scores: number[] = []): Result[] {
-  return levels.map((level, i) => result({ pupilId: `${prefix}${i}`, level, score: scores[i] ?? null, ...over }));
+  return levels.map((level, i) =>
+    result({ pupilId: `${prefix}${i}`, level, score: scores[i] ?? null, ...over }),
+  );
 }
 
 describe('overview (analysis 1) and results against norms (analysis 2)', () => {
@@ -91,7 +109,14 @@ describe('trend per jaargroep (analysis 3)', () => {
   it('compares the same test over school years against the norms', () => {
     // M5 over three years: means 50, 45, 40 (SD of each year: values ±1 → SD ≈ 1.1; δ = 0.25·SD ≈ 0.27)
     const years = ['2023-2024', '2024-2025', '2025-2026'];
-    const data = years.flatMap((y, yi) => cls(`y${yi}`, { schoolYear: y }, ['I', 'II', 'III', 'IV', 'V'], [51 - 5 * yi, 49 - 5 * yi, 50 - 5 * yi, 51 - 5 * yi, 49 - 5 * yi]));
+    const data = years.flatMap((y, yi) =>
+      cls(
+        `y${yi}`,
+        { schoolYear: y },
+        ['I', 'II', 'III', 'IV', 'V'],
+        [51 - 5 * yi, 49 - 5 * yi, 50 - 5 * yi, 51 - 5 * yi, 49 - 5 * yi],
+      ),
+    );
     const [t] = trendJaargroep(ctx(data));
     expect(t?.points.map((p) => [p.schoolYear, p.stats.mean, p.status, p.value])).toEqual([
       ['2023-2024', 50, 'streef', 60],
@@ -113,8 +138,24 @@ describe('trend per leerlingengroep (analysis 4)', () => {
     // Step 1 growths 6, 3, 8: mean 17/3 = 5.67; expected 5 → a and c reach it: 2/3 = 66.67%.
     // Step 2 growths 4, 8, 2: mean 14/3 = 4.67; expected 4 → a and b: 66.67%.
     const sc: Record<string, number[]> = { a: [40, 46, 50], b: [30, 33, 41], c: [50, 58, 60] };
-    const at: [string, Moment, number][] = [['2024-2025', 'M', 4], ['2024-2025', 'E', 4], ['2025-2026', 'M', 5]];
-    const data = Object.entries(sc).flatMap(([p, s]) => at.map(([y, m, g], i) => result({ pupilId: p, schoolYear: y, moment: m, grade: g, className: `${g}A`, score: s[i]!, level: 'III' })));
+    const at: [string, Moment, number][] = [
+      ['2024-2025', 'M', 4],
+      ['2024-2025', 'E', 4],
+      ['2025-2026', 'M', 5],
+    ];
+    const data = Object.entries(sc).flatMap(([p, s]) =>
+      at.map(([y, m, g], i) =>
+        result({
+          pupilId: p,
+          schoolYear: y,
+          moment: m,
+          grade: g,
+          className: `${g}A`,
+          score: s[i]!,
+          level: 'III',
+        }),
+      ),
+    );
     const table = new ExpectedGrowthTable([
       { subject: 'Spelling', fromGrade: 4, fromMoment: 'M', toGrade: 4, toMoment: 'E', growth: 5 },
       { subject: 'Spelling', fromGrade: 4, fromMoment: 'E', toGrade: 5, toMoment: 'M', growth: 4 },
@@ -122,7 +163,9 @@ describe('trend per leerlingengroep (analysis 4)', () => {
     const [c] = trendLeerlingengroep(ctx(data), table);
     expect(c?.grade).toBe(5);
     expect(c?.measurements.map((m) => m.test)).toEqual(['M4', 'E4', 'M5']);
-    expect(c?.steps.map((s) => [s.n, s.meanGrowth, s.expectedGrowth, s.reachedExpected.pct, s.small])).toEqual([
+    expect(
+      c?.steps.map((s) => [s.n, s.meanGrowth, s.expectedGrowth, s.reachedExpected.pct, s.small]),
+    ).toEqual([
       [3, 5.67, 5, 66.67, true],
       [3, 4.67, 4, 66.67, true],
     ]);
@@ -140,8 +183,12 @@ describe('patterns (analysis 5)', () => {
     const years = ['2023-2024', '2024-2025', '2025-2026'];
     const nt2Mean = [48, 45, 41];
     const data = years.flatMap((y, yi) => [
-      ...[49, 51, 49, 51].map((s, i) => result({ pupilId: `r${yi}${i}`, schoolYear: y, score: s, level: 'III' })),
-      ...[-1, 1, -1, 1].map((d, i) => result({ pupilId: `n${yi}${i}`, schoolYear: y, score: nt2Mean[yi]! + d, level: 'IV', nt2: true })),
+      ...[49, 51, 49, 51].map((s, i) =>
+        result({ pupilId: `r${yi}${i}`, schoolYear: y, score: s, level: 'III' }),
+      ),
+      ...[-1, 1, -1, 1].map((d, i) =>
+        result({ pupilId: `n${yi}${i}`, schoolYear: y, score: nt2Mean[yi]! + d, level: 'IV', nt2: true }),
+      ),
     ]);
     const p = patterns(ctx(data));
     const nt2 = p.subgroups.find((s) => s.subgroup === 'nt2')!;
@@ -171,8 +218,24 @@ describe('zorgleerlingen (analysis 6)', () => {
     // Pupil z: M 2024-2025 30, E 2024-2025 32, M 2025-2026 40, E 2025-2026 47. Intervention from 2025-09-01.
     // Intervals ending before the start: 30→32 (2). After: 32→40 (8, ends 2026-02-01), 40→47 (7).
     // Expected growth 4 per interval → above expectation: before −2; after 4 and 3 → 3.5; effect 5.5.
-    const pts: [string, Moment, number, number][] = [['2024-2025', 'M', 4, 30], ['2024-2025', 'E', 4, 32], ['2025-2026', 'M', 5, 40], ['2025-2026', 'E', 5, 47]];
-    const data = pts.map(([y, m, g, s]) => result({ pupilId: 'z', schoolYear: y, moment: m, grade: g, className: `${g}A`, score: s, level: 'V', support: true }));
+    const pts: [string, Moment, number, number][] = [
+      ['2024-2025', 'M', 4, 30],
+      ['2024-2025', 'E', 4, 32],
+      ['2025-2026', 'M', 5, 40],
+      ['2025-2026', 'E', 5, 47],
+    ];
+    const data = pts.map(([y, m, g, s]) =>
+      result({
+        pupilId: 'z',
+        schoolYear: y,
+        moment: m,
+        grade: g,
+        className: `${g}A`,
+        score: s,
+        level: 'V',
+        support: true,
+      }),
+    );
     const table = new ExpectedGrowthTable([
       { subject: 'Spelling', fromGrade: 4, fromMoment: 'M', toGrade: 4, toMoment: 'E', growth: 4 },
       { subject: 'Spelling', fromGrade: 4, fromMoment: 'E', toGrade: 5, toMoment: 'M', growth: 4 },
@@ -180,7 +243,15 @@ describe('zorgleerlingen (analysis 6)', () => {
     ]);
     const normSet: NormSet = {
       ...NORMS,
-      goals: [{ pupilId: 'z', subject: 'Spelling', from: { schoolYear: '2024-2025', moment: 'E' }, to: { schoolYear: '2025-2026', moment: 'E' }, targetGrowth: 12 }],
+      goals: [
+        {
+          pupilId: 'z',
+          subject: 'Spelling',
+          from: { schoolYear: '2024-2025', moment: 'E' },
+          to: { schoolYear: '2025-2026', moment: 'E' },
+          targetGrowth: 12,
+        },
+      ],
       interventions: [{ name: 'RT', subject: 'Spelling', pupilIds: ['z'], startDate: '2025-09-01' }],
     };
     const z = zorg(ctx(data, '2025-2026', 'E', normSet), table);
@@ -204,7 +275,9 @@ describe('data quality (analysis 7)', () => {
   it('finds missing results, pupils without results, out-of-range scores, late tests and duplicates', () => {
     const base = [40, 41, 42, 43, 44, 45];
     const data: Result[] = [
-      ...base.map((s, i) => result({ pupilId: `p${i}`, score: s, level: 'III', testDate: '2026-01-20', row: i + 2 })),
+      ...base.map((s, i) =>
+        result({ pupilId: `p${i}`, score: s, level: 'III', testDate: '2026-01-20', row: i + 2 }),
+      ),
       result({ pupilId: 'p6', score: 420, level: 'I', testDate: '2026-04-02', row: 8 }), // typo ×10, tested in April
       result({ pupilId: 'p7', score: null, level: null, row: 9 }), // absent
       result({ pupilId: 'p0', subject: 'Rekenen-Wiskunde', score: 60, level: 'II', row: 10 }),
@@ -218,9 +291,13 @@ describe('data quality (analysis 7)', () => {
     ]);
     expect(q.pupilsWithoutResults).toEqual([{ pupilId: 'p7', className: '5A' }]);
     // Spelling scores 40…45, 420: Q1 = 41.5, Q3 = 44.5, IQR 3 → range [32.5, 53.5]
-    expect(q.outOfRange).toEqual([{ pupilId: 'p6', subject: 'Spelling', test: 'M5', score: 420, range: [32.5, 53.5], row: 8 }]);
+    expect(q.outOfRange).toEqual([
+      { pupilId: 'p6', subject: 'Spelling', test: 'M5', score: 420, range: [32.5, 53.5], row: 8 },
+    ]);
     expect(q.outsideWindow.map((o) => [o.pupilId, o.testDate])).toEqual([['p6', '2026-04-02']]);
-    expect(q.duplicates).toEqual([{ pupilId: 'p0', subject: 'Rekenen-Wiskunde', test: 'M5', rows: [10, 11] }]);
+    expect(q.duplicates).toEqual([
+      { pupilId: 'p0', subject: 'Rekenen-Wiskunde', test: 'M5', rows: [10, 11] },
+    ]);
   });
 });
 
@@ -228,11 +305,17 @@ describe('signals (analysis 8)', () => {
   it('calls a below-minimum cell limited to one test, or broader when several tests or groups share it', () => {
     const low: Level[] = ['I', 'IV', 'IV', 'V', 'V'];
     const high: Level[] = ['I', 'II', 'III', 'III', 'IV'];
-    const one = [...cls('a', { grade: 5, className: '5A' }, low), ...cls('a', { grade: 5, className: '5A', subject: 'Rekenen-Wiskunde' }, high)];
+    const one = [
+      ...cls('a', { grade: 5, className: '5A' }, low),
+      ...cls('a', { grade: 5, className: '5A', subject: 'Rekenen-Wiskunde' }, high),
+    ];
     const c1 = ctx(one);
     const s1 = collectSignals(overview(c1), trendJaargroep(c1), [], patterns(c1));
     expect(s1.map((s) => [s.kind, s.subject, s.scope])).toEqual([['onder-minimum', 'Spelling', 'één toets']]);
-    const two = [...cls('a', { grade: 5, className: '5A' }, low), ...cls('a', { grade: 5, className: '5A', subject: 'Rekenen-Wiskunde' }, low)];
+    const two = [
+      ...cls('a', { grade: 5, className: '5A' }, low),
+      ...cls('a', { grade: 5, className: '5A', subject: 'Rekenen-Wiskunde' }, low),
+    ];
     const c2 = ctx(two);
     const s2 = collectSignals(overview(c2), trendJaargroep(c2), [], patterns(c2));
     expect(s2.map((s) => s.scope)).toEqual(['breder', 'breder']);

@@ -17,7 +17,12 @@ export interface AnalysisContext {
 }
 
 /** The measure a chart plots for a test: the norm's primary criterion, else the mean score. */
-export function chartMeasure(ctx: AnalysisContext, subject: string, grade: number, moment: Moment): Criterion {
+export function chartMeasure(
+  ctx: AnalysisContext,
+  subject: string,
+  grade: number,
+  moment: Moment,
+): Criterion {
   return primaryCriterion(ctx.norms.find(subject, grade, moment)) ?? { kind: 'mean-score', atLeast: 0 };
 }
 

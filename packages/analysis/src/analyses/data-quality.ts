@@ -27,14 +27,37 @@ export interface MissingPerClass {
 export interface DataQuality {
   missing: MissingPerClass[];
   pupilsWithoutResults: { pupilId: string; className: string }[];
-  outOfRange: { pupilId: string; subject: string; test: string; score: number; range: [number, number]; row: number }[];
-  outsideWindow: { pupilId: string; subject: string; test: string; testDate: string; window: string; row: number }[];
+  outOfRange: {
+    pupilId: string;
+    subject: string;
+    test: string;
+    score: number;
+    range: [number, number];
+    row: number;
+  }[];
+  outsideWindow: {
+    pupilId: string;
+    subject: string;
+    test: string;
+    testDate: string;
+    window: string;
+    row: number;
+  }[];
   duplicates: { pupilId: string; subject: string; test: string; rows: number[] }[];
-  totals: { results: number; missing: number; pupilsWithoutResults: number; outOfRange: number; outsideWindow: number; duplicates: number };
+  totals: {
+    results: number;
+    missing: number;
+    pupilsWithoutResults: number;
+    outOfRange: number;
+    outsideWindow: number;
+    duplicates: number;
+  };
 }
 
 /** The usual test window per moment as [month, day] pairs (inclusive). */
-export const TEST_WINDOWS: Readonly<Record<Moment, { from: [number, number]; to: [number, number]; label: string }>> = {
+export const TEST_WINDOWS: Readonly<
+  Record<Moment, { from: [number, number]; to: [number, number]; label: string }>
+> = {
   B: { from: [9, 15], to: [11, 15], label: '15 september – 15 november' },
   M: { from: [1, 1], to: [2, 29], label: '1 januari – eind februari' },
   E: { from: [5, 1], to: [6, 30], label: '1 mei – 30 juni' },
@@ -95,12 +118,24 @@ export function dataQuality(ctx: AnalysisContext): DataQuality {
       }
       if (!classTook) continue;
       const pupilIds = [...c.pupils].filter((p) => !have.has(p)).sort();
-      if (pupilIds.length > 0) missing.push({ className, grade: c.grade, subject, test: testLabel(c.grade, moment), expected: c.pupils.size, missing: pupilIds.length, pupilIds });
+      if (pupilIds.length > 0)
+        missing.push({
+          className,
+          grade: c.grade,
+          subject,
+          test: testLabel(c.grade, moment),
+          expected: c.pupils.size,
+          missing: pupilIds.length,
+          pupilIds,
+        });
     }
   }
   const pupilsWithoutResults: DataQuality['pupilsWithoutResults'] = [];
-  for (const [className, c] of roster) for (const p of c.pupils) if (!withOutcome.has(p)) pupilsWithoutResults.push({ pupilId: p, className });
-  pupilsWithoutResults.sort((a, b) => a.className.localeCompare(b.className) || a.pupilId.localeCompare(b.pupilId));
+  for (const [className, c] of roster)
+    for (const p of c.pupils) if (!withOutcome.has(p)) pupilsWithoutResults.push({ pupilId: p, className });
+  pupilsWithoutResults.sort(
+    (a, b) => a.className.localeCompare(b.className) || a.pupilId.localeCompare(b.pupilId),
+  );
 
   const outOfRange: DataQuality['outOfRange'] = [];
   const outsideWindow: DataQuality['outsideWindow'] = [];
@@ -108,7 +143,10 @@ export function dataQuality(ctx: AnalysisContext): DataQuality {
     for (const subject of data.subjects) {
       const list = data.test(year, moment, grade, subject);
       if (list.length === 0) continue;
-      const scores = list.map((r) => r.score).filter((s): s is number => s !== null).sort((a, b) => a - b);
+      const scores = list
+        .map((r) => r.score)
+        .filter((s): s is number => s !== null)
+        .sort((a, b) => a - b);
       let lo = 0;
       let hi = Infinity;
       if (scores.length >= 5) {
@@ -119,10 +157,24 @@ export function dataQuality(ctx: AnalysisContext): DataQuality {
       }
       for (const r of list) {
         if (r.score !== null && (r.score < lo || r.score > hi)) {
-          outOfRange.push({ pupilId: r.pupilId, subject, test: testLabel(grade, moment), score: r.score, range: [Math.round(lo * 10) / 10, Math.round(hi * 10) / 10], row: r.row });
+          outOfRange.push({
+            pupilId: r.pupilId,
+            subject,
+            test: testLabel(grade, moment),
+            score: r.score,
+            range: [Math.round(lo * 10) / 10, Math.round(hi * 10) / 10],
+            row: r.row,
+          });
         }
         if (r.testDate !== null && !inWindow(r.testDate, moment)) {
-          outsideWindow.push({ pupilId: r.pupilId, subject, test: testLabel(grade, moment), testDate: r.testDate, window: TEST_WINDOWS[moment].label, row: r.row });
+          outsideWindow.push({
+            pupilId: r.pupilId,
+            subject,
+            test: testLabel(grade, moment),
+            testDate: r.testDate,
+            window: TEST_WINDOWS[moment].label,
+            row: r.row,
+          });
         }
       }
     }

@@ -37,18 +37,43 @@ export interface Overview {
 }
 
 /** Evaluates one group of results against the norm for its test. */
-export function evaluateCell(ctx: AnalysisContext, subject: string, grade: number, className: string | null, results: readonly Result[], group: 'alle' | 'zorg' = 'alle'): { acc: StatsAccumulator; cell: OverviewCell } {
+export function evaluateCell(
+  ctx: AnalysisContext,
+  subject: string,
+  grade: number,
+  className: string | null,
+  results: readonly Result[],
+  group: 'alle' | 'zorg' = 'alle',
+): { acc: StatsAccumulator; cell: OverviewCell } {
   const acc = new StatsAccumulator();
   for (const r of results) acc.add(r);
   const { status, criteria } = evaluateNorm(ctx.norms.find(subject, grade, ctx.moment, group), acc);
-  return { acc, cell: { subject, grade, className, test: testLabel(grade, ctx.moment), stats: acc.finish(), status, criteria } };
+  return {
+    acc,
+    cell: {
+      subject,
+      grade,
+      className,
+      test: testLabel(grade, ctx.moment),
+      stats: acc.finish(),
+      status,
+      criteria,
+    },
+  };
 }
 
 /** Builds the overview for `ctx.year` × `ctx.moment`. */
 export function overview(ctx: AnalysisContext): Overview {
   const { data, year, moment } = ctx;
   const rows: OverviewRow[] = [];
-  const statusCounts: Record<CellStatus, number> = { 'onder-minimum': 0, minimum: 0, streef: 0, ambitie: 0, 'geen-norm': 0, onbekend: 0 };
+  const statusCounts: Record<CellStatus, number> = {
+    'onder-minimum': 0,
+    minimum: 0,
+    streef: 0,
+    ambitie: 0,
+    'geen-norm': 0,
+    onbekend: 0,
+  };
   const points: ChartPoint[] = [];
   for (const grade of data.grades) {
     const perSubject = data.subjects.map((s) => data.test(year, moment, grade, s));
@@ -64,7 +89,14 @@ export function overview(ctx: AnalysisContext): Overview {
       const { cell } = evaluateCell(ctx, subject, grade, null, list);
       gradeRow.cells.push(cell);
       statusCounts[cell.status]++;
-      points.push({ x: subject, y: cell.stats.mean, n: cell.stats.n, small: cell.stats.small, status: cell.status, row: gradeRow.label });
+      points.push({
+        x: subject,
+        y: cell.stats.mean,
+        n: cell.stats.n,
+        small: cell.stats.small,
+        status: cell.status,
+        row: gradeRow.label,
+      });
       for (const r of list) {
         let per = classes.get(r.className);
         if (!per) classes.set(r.className, (per = data.subjects.map(() => [])));
@@ -79,7 +111,9 @@ export function overview(ctx: AnalysisContext): Overview {
           label: className,
           grade,
           className,
-          cells: per.map((list, si) => (list.length === 0 ? null : evaluateCell(ctx, data.subjects[si]!, grade, className, list).cell)),
+          cells: per.map((list, si) =>
+            list.length === 0 ? null : evaluateCell(ctx, data.subjects[si]!, grade, className, list).cell,
+          ),
         });
       }
     }
@@ -95,7 +129,9 @@ export function overview(ctx: AnalysisContext): Overview {
       yLabel: 'jaargroep',
       series: [{ id: 'status', label: 'status per groep en toets', points }],
       normBands: [],
-      annotations: points.filter((p) => p.small).map((p) => ({ x: p.x, text: `${p.row}: minder dan 5 leerlingen`, kind: 'klein' as const })),
+      annotations: points
+        .filter((p) => p.small)
+        .map((p) => ({ x: p.x, text: `${p.row}: minder dan 5 leerlingen`, kind: 'klein' as const })),
     },
   };
 }

@@ -18,7 +18,13 @@ import { STEP_SD_FRACTION } from './trend-jaargroep';
 export interface DomainPattern {
   subject: string;
   grade: number;
-  domains: { domain: string; n: number; mean: number | null; small: boolean; trend: { schoolYear: string; mean: number | null; n: number }[] }[];
+  domains: {
+    domain: string;
+    n: number;
+    mean: number | null;
+    small: boolean;
+    trend: { schoolYear: string; mean: number | null; n: number }[];
+  }[];
   chart: ChartSpec;
 }
 
@@ -34,7 +40,13 @@ export interface SubgroupPattern {
   subgroup: Subgroup;
   subject: string;
   /** Current year per jaargroep. */
-  perGrade: { grade: number; subgroup: GroupStats; rest: GroupStats; gap: number | null; shareI_III: { subgroup: Pct; rest: Pct } }[];
+  perGrade: {
+    grade: number;
+    subgroup: GroupStats;
+    rest: GroupStats;
+    gap: number | null;
+    shareI_III: { subgroup: Pct; rest: Pct };
+  }[];
   /** School-level gap per school year (same moment). */
   trend: SubgroupGapPoint[];
   gapTrend: TrendClassification;
@@ -55,8 +67,6 @@ export interface Patterns {
   subgroups: SubgroupPattern[];
   parallelClasses: ParallelPattern[];
 }
-
-const inGroup = (r: Result, g: Subgroup): boolean => (g === 'nt2' ? r.nt2 : g === 'ondersteuning' ? r.support : r.plus);
 
 function shareI_III(acc: StatsAccumulator): Pct {
   const { k, n } = acc.shareAt(['I', 'II', 'III']);
@@ -104,7 +114,11 @@ export function patterns(ctx: AnalysisContext): Patterns {
             title: `${subject} groep ${grade} (${moment}): domeinen over de schooljaren`,
             xLabel: 'schooljaar',
             yLabel: 'gemiddelde domeinscore',
-            series: ds.map((d) => ({ id: d.domain, label: d.domain, points: d.trend.map((t) => ({ x: t.schoolYear, y: t.mean, n: t.n, small: t.n < 5 })) })),
+            series: ds.map((d) => ({
+              id: d.domain,
+              label: d.domain,
+              points: d.trend.map((t) => ({ x: t.schoolYear, y: t.mean, n: t.n, small: t.n < 5 })),
+            })),
             normBands: [],
             annotations: [],
           },
@@ -118,57 +132,92 @@ export function patterns(ctx: AnalysisContext): Patterns {
         else byClass.set(r.className, [r]);
       }
       if (byClass.size > 1) {
-        const classes = [...byClass].sort((a, b) => a[0].localeCompare(b[0])).map(([c, rs]) => evaluateCell(ctx, subject, grade, c, rs).cell);
+        const classes = [...byClass]
+          .sort((a, b) => a[0].localeCompare(b[0]))
+          .map(([c, rs]) => evaluateCell(ctx, subject, grade, c, rs).cell);
         const means = classes.map((c) => c.stats.mean).filter((m): m is number => m !== null);
-        parallelClasses.push({ subject, grade, classes, spread: means.length > 1 ? round2(Math.max(...means) - Math.min(...means)) : null });
+        parallelClasses.push({
+          subject,
+          grade,
+          classes,
+          spread: means.length > 1 ? round2(Math.max(...means) - Math.min(...means)) : null,
+        });
       }
     }
   }
   const subgroups: SubgroupPattern[] = [];
-  for (const sg of SUBGROUPS) {
-    for (const subject of data.subjects) {
-      const perGrade: SubgroupPattern['perGrade'] = [];
-      const trend: SubgroupGapPoint[] = [];
-      let sdSum = 0;
-      let sdN = 0;
-      for (const y of years) {
-        let wGap = 0;
-        let wN = 0;
-        let nSub = 0;
-        let nRest = 0;
-        for (const grade of data.grades) {
-          const list = data.test(y, moment, grade, subject);
-          if (list.length === 0) continue;
-          const a = new StatsAccumulator();
-          const b = new StatsAccumulator();
-          for (const r of list) (inGroup(r, sg) ? a : b).add(r);
-          nSub += a.n;
-          nRest += b.n;
+  for (const subject of data.subjects) {
+    // One pass per test over the three subgroups at once.
+    const perGrade: SubgroupPattern['perGrade'][] = SUBGROUPS.map(() => []);
+    const trend: SubgroupGapPoint[][] = SUBGROUPS.map(() => []);
+    const sdSum = SUBGROUPS.map(() => 0);
+    const sdN = SUBGROUPS.map(() => 0);
+    for (const y of years) {
+      const wGap = SUBGROUPS.map(() => 0);
+      const wN = SUBGROUPS.map(() => 0);
+      const nSub = SUBGROUPS.map(() => 0);
+      const nRest = SUBGROUPS.map(() => 0);
+      let any = false;
+      for (const grade of data.grades) {
+        const list = data.test(y, moment, grade, subject);
+        if (list.length === 0) continue;
+        any = true;
+        const accs = SUBGROUPS.map(() => [new StatsAccumulator(), new StatsAccumulator()] as const);
+        for (const r of list) {
+          accs[0]![r.nt2 ? 0 : 1].add(r);
+          accs[1]![r.support ? 0 : 1].add(r);
+          accs[2]![r.plus ? 0 : 1].add(r);
+        }
+        SUBGROUPS.forEach((_, gi) => {
+          const [a, b] = accs[gi]!;
+          nSub[gi]! += a.n;
+          nRest[gi]! += b.n;
           const gap = a.mean !== null && b.mean !== null ? b.mean - a.mean : null;
           if (gap !== null) {
-            wGap += gap * a.nScore;
-            wN += a.nScore;
+            wGap[gi]! += gap * a.nScore;
+            wN[gi]! += a.nScore;
             const sd = b.sd;
             if (sd !== null) {
-              sdSum += sd;
-              sdN++;
+              sdSum[gi]! += sd;
+              sdN[gi]!++;
             }
           }
           if (y === year && a.n > 0) {
-            perGrade.push({ grade, subgroup: a.finish(), rest: b.finish(), gap: round2(gap), shareI_III: { subgroup: shareI_III(a), rest: shareI_III(b) } });
+            perGrade[gi]!.push({
+              grade,
+              subgroup: a.finish(),
+              rest: b.finish(),
+              gap: round2(gap),
+              shareI_III: { subgroup: shareI_III(a), rest: shareI_III(b) },
+            });
           }
-        }
-        if (nSub > 0 || nRest > 0) trend.push({ schoolYear: y, gap: wN === 0 ? null : round2(wGap / wN), nSubgroup: nSub, nRest, small: nSub < 5 });
+        });
       }
-      if (trend.every((t) => t.nSubgroup === 0)) continue;
-      const delta = sdN > 0 ? STEP_SD_FRACTION * (sdSum / sdN) : 0;
-      const gapTrend = classifyTrend(trend.map((t) => t.gap), delta);
+      if (!any) continue;
+      SUBGROUPS.forEach((_, gi) => {
+        trend[gi]!.push({
+          schoolYear: y,
+          gap: wN[gi] === 0 ? null : round2(wGap[gi]! / wN[gi]!),
+          nSubgroup: nSub[gi]!,
+          nRest: nRest[gi]!,
+          small: nSub[gi]! < 5,
+        });
+      });
+    }
+    SUBGROUPS.forEach((sg, gi) => {
+      const tr = trend[gi]!;
+      if (tr.every((t) => t.nSubgroup === 0)) return;
+      const delta = sdN[gi]! > 0 ? STEP_SD_FRACTION * (sdSum[gi]! / sdN[gi]!) : 0;
+      const gapTrend = classifyTrend(
+        tr.map((t) => t.gap),
+        delta,
+      );
       const widening = gapTrend.kind === 'structureel' && gapTrend.direction === 'stijging';
       subgroups.push({
         subgroup: sg,
         subject,
-        perGrade,
-        trend,
+        perGrade: perGrade[gi]!,
+        trend: tr,
         gapTrend,
         widening,
         chart: {
@@ -176,15 +225,37 @@ export function patterns(ctx: AnalysisContext): Patterns {
           title: `${SUBGROUP_LABEL[sg]} tegenover de rest: ${subject} (${moment}), verschil in gemiddelde vaardigheidsscore`,
           xLabel: 'schooljaar',
           yLabel: 'achterstand (rest − subgroep)',
-          series: [{ id: 'gap', label: 'verschil', points: trend.map((t) => ({ x: t.schoolYear, y: t.gap, n: t.nSubgroup, small: t.small })) }],
+          series: [
+            {
+              id: 'gap',
+              label: 'verschil',
+              points: tr.map((t) => ({ x: t.schoolYear, y: t.gap, n: t.nSubgroup, small: t.small })),
+            },
+          ],
           normBands: [],
           annotations: [
-            ...(widening ? [{ x: trend[trend.length - 1]!.schoolYear, text: 'verschil wordt structureel groter', kind: 'signaal' as const }] : []),
-            ...trend.filter((t) => t.small && t.nSubgroup > 0).map((t) => ({ x: t.schoolYear, text: 'minder dan 5 leerlingen in de subgroep', kind: 'klein' as const })),
+            ...(widening
+              ? [
+                  {
+                    x: tr[tr.length - 1]!.schoolYear,
+                    text: 'verschil wordt structureel groter',
+                    kind: 'signaal' as const,
+                  },
+                ]
+              : []),
+            ...tr
+              .filter((t) => t.small && t.nSubgroup > 0)
+              .map((t) => ({
+                x: t.schoolYear,
+                text: 'minder dan 5 leerlingen in de subgroep',
+                kind: 'klein' as const,
+              })),
           ],
         },
       });
-    }
+    });
   }
+  // Report order: per subgroup, then subject.
+  subgroups.sort((a, b) => SUBGROUPS.indexOf(a.subgroup) - SUBGROUPS.indexOf(b.subgroup));
   return { domains, subgroups, parallelClasses };
 }

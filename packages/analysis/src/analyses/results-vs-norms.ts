@@ -60,7 +60,10 @@ export function resultsVsNorms(ctx: AnalysisContext, ov: Overview): ResultsVsNor
   const gradeCells = ov.rows.filter((r) => r.className === null);
   const levelSets = [LEVELS_I_V, LEVELS_A_E];
   data.subjects.forEach((subject, si) => {
-    const units = [{ level: 'school' as const, label: 'school', grades: data.grades }, ...ctx.bouwen.map((b) => ({ level: 'bouw' as const, label: b.name, grades: b.grades }))];
+    const units = [
+      { level: 'school' as const, label: 'school', grades: data.grades },
+      ...ctx.bouwen.map((b) => ({ level: 'bouw' as const, label: b.name, grades: b.grades })),
+    ];
     const series: ChartSeries[] = [];
     for (const u of units) {
       const acc = new StatsAccumulator();
@@ -76,7 +79,15 @@ export function resultsVsNorms(ctx: AnalysisContext, ov: Overview): ResultsVsNor
       }
       if (acc.n === 0) continue;
       const stats = acc.finish();
-      pooled.push({ level: u.level, label: u.label, subject, grades: u.grades.filter((g) => data.test(year, moment, g, subject).length > 0), stats, statusCounts: counts, judged });
+      pooled.push({
+        level: u.level,
+        label: u.label,
+        subject,
+        grades: u.grades.filter((g) => data.test(year, moment, g, subject).length > 0),
+        stats,
+        statusCounts: counts,
+        judged,
+      });
       series.push({ id: u.label, label: u.label, points: [] });
       const s = series[series.length - 1]!;
       const scale = stats.nIV >= stats.nAE ? levelSets[0]! : levelSets[1]!;
@@ -93,7 +104,9 @@ export function resultsVsNorms(ctx: AnalysisContext, ov: Overview): ResultsVsNor
         yLabel: '% leerlingen',
         series,
         normBands: [],
-        annotations: series.filter((s) => (s.points[0]?.n ?? 0) < 5).map((s) => ({ x: s.label, text: 'minder dan 5 leerlingen', kind: 'klein' as const })),
+        annotations: series
+          .filter((s) => (s.points[0]?.n ?? 0) < 5)
+          .map((s) => ({ x: s.label, text: 'minder dan 5 leerlingen', kind: 'klein' as const })),
         yDomain: [0, 100],
       });
     }
@@ -108,7 +121,17 @@ export function resultsVsNorms(ctx: AnalysisContext, ov: Overview): ResultsVsNor
       }
       for (const [className, rs] of byClass) {
         const { cell } = evaluateCell(ctx, subject, grade, className, rs);
-        groups.push({ level: 'groep', label: className, subject, grade, className, subgroup: null, stats: cell.stats, status: cell.status, criteria: cell.criteria });
+        groups.push({
+          level: 'groep',
+          label: className,
+          subject,
+          grade,
+          className,
+          subgroup: null,
+          stats: cell.stats,
+          status: cell.status,
+          criteria: cell.criteria,
+        });
       }
       for (const sg of SUBGROUPS) {
         const inGroup: Result[] = [];
@@ -118,7 +141,14 @@ export function resultsVsNorms(ctx: AnalysisContext, ov: Overview): ResultsVsNor
           else rest.add(r);
         }
         if (inGroup.length === 0) continue;
-        const { cell } = evaluateCell(ctx, subject, grade, null, inGroup, sg === 'ondersteuning' ? 'zorg' : 'alle');
+        const { cell } = evaluateCell(
+          ctx,
+          subject,
+          grade,
+          null,
+          inGroup,
+          sg === 'ondersteuning' ? 'zorg' : 'alle',
+        );
         groups.push({
           level: 'subgroep',
           label: `${SUBGROUP_LABEL[sg]} groep ${grade}`,

@@ -54,11 +54,19 @@ export function trendJaargroep(ctx: AnalysisContext): JaargroepTrend[] {
           sdSum += sd;
           sdN++;
         }
-        points.push({ schoolYear: y, stats: acc.finish(), status: evaluateNorm(norm, acc).status, value: round2(measure(m, acc).value) });
+        points.push({
+          schoolYear: y,
+          stats: acc.finish(),
+          status: evaluateNorm(norm, acc).status,
+          value: round2(measure(m, acc).value),
+        });
       }
       if (points.length === 0) continue;
       const delta = sdN > 0 ? STEP_SD_FRACTION * (sdSum / sdN) : null;
-      const trend = classifyTrend(points.map((p) => p.stats.mean), delta ?? 0);
+      const trend = classifyTrend(
+        points.map((p) => p.stats.mean),
+        delta ?? 0,
+      );
       const test = testLabel(grade, moment);
       out.push({
         subject,
@@ -76,16 +84,34 @@ export function trendJaargroep(ctx: AnalysisContext): JaargroepTrend[] {
             {
               id: 'waarde',
               label: measureAxisLabel(m),
-              points: points.map((p) => ({ x: p.schoolYear, y: p.value, n: p.stats.n, small: p.stats.small, status: p.status })),
+              points: points.map((p) => ({
+                x: p.schoolYear,
+                y: p.value,
+                n: p.stats.n,
+                small: p.stats.small,
+                status: p.status,
+              })),
             },
           ],
           normBands: norm ? bandsFrom(tierThresholds(norm, m), (t) => `${t}norm`) : [],
           annotations: [
-            ...trend.incidents.map((i) => ({ x: points[i.index]!.schoolYear, text: `incidentele ${i.direction}`, kind: 'info' as const })),
+            ...trend.incidents.map((i) => ({
+              x: points[i.index]!.schoolYear,
+              text: `incidentele ${i.direction}`,
+              kind: 'info' as const,
+            })),
             ...(trend.kind === 'structureel' || trend.kind === 'incidenteel'
-              ? [{ x: points[points.length - 1]!.schoolYear, text: `${trend.kind === 'structureel' ? 'structurele' : 'incidentele'} ${trend.direction}`, kind: trend.direction === 'daling' ? ('signaal' as const) : ('positief' as const) }]
+              ? [
+                  {
+                    x: points[points.length - 1]!.schoolYear,
+                    text: `${trend.kind === 'structureel' ? 'structurele' : 'incidentele'} ${trend.direction}`,
+                    kind: trend.direction === 'daling' ? ('signaal' as const) : ('positief' as const),
+                  },
+                ]
               : []),
-            ...points.filter((p) => p.stats.small).map((p) => ({ x: p.schoolYear, text: 'minder dan 5 leerlingen', kind: 'klein' as const })),
+            ...points
+              .filter((p) => p.stats.small)
+              .map((p) => ({ x: p.schoolYear, text: 'minder dan 5 leerlingen', kind: 'klein' as const })),
           ],
           ...(m.kind === 'mean-score' ? {} : { yDomain: [0, 100] as [number, number] }),
         },

@@ -50,7 +50,11 @@ export interface CohortTrend {
   /** Growth over the whole period against the summed expectation. */
   totalGrowth: number | null;
   totalExpected: number | null;
-  growthTrend: { kind: 'structureel' | 'incidenteel' | 'conform' | 'onbekend'; verdict: 'voor' | 'achter' | null; steps: number };
+  growthTrend: {
+    kind: 'structureel' | 'incidenteel' | 'conform' | 'onbekend';
+    verdict: 'voor' | 'achter' | null;
+    steps: number;
+  };
   chart: ChartSpec;
 }
 
@@ -63,25 +67,25 @@ export function trendLeerlingengroep(ctx: AnalysisContext, expected: ExpectedGro
     for (const subject of data.subjects) {
       const current = data.test(year, moment, grade, subject);
       if (current.length === 0) continue;
-      // time index → results of cohort pupils at that time
+      // time index → results of cohort pupils at that time; per pupil its history up to now.
       const byTime = new Map<number, Result[]>();
-      const pupilSeries: Map<number, Result>[] = [];
+      const histories: { hist: readonly Result[]; times: readonly number[]; end: number }[] = [];
       let pupils = 0;
       for (const r of current) {
         if (r.score === null && r.level === null) continue;
         pupils++;
-        const hist = data.byPupilSubject.get(`${r.pupilId}|${subject}`) ?? [];
-        const series = new Map<number, Result>();
-        for (const h of hist) {
-          if (h.school !== r.school) continue;
-          const t = timeIndex(h.schoolYear, h.moment);
+        const hist = data.history(r.pupilId, subject);
+        const times = data.historyTimes(r.pupilId, subject);
+        let end = 0;
+        for (; end < hist.length; end++) {
+          const t = times[end]!;
           if (t > now) break;
-          series.set(t, h);
+          const h = hist[end]!;
           const l = byTime.get(t);
           if (l) l.push(h);
           else byTime.set(t, [h]);
         }
-        pupilSeries.push(series);
+        histories.push({ hist, times, end });
       }
       const times = [...byTime.keys()].sort((a, b) => a - b);
       if (times.length === 0) continue;
@@ -112,29 +116,31 @@ export function trendLeerlingengroep(ctx: AnalysisContext, expected: ExpectedGro
         });
       }
       const delta = sdN > 0 ? STEP_SD_FRACTION * (sdSum / sdN) : 0;
-      const steps: CohortStep[] = [];
-      for (let i = 1; i < times.length; i++) {
-        const ta = times[i - 1]!;
-        const tb = times[i]!;
-        let n = 0;
-        let sumG = 0;
-        let nExp = 0;
-        let sumExp = 0;
-        let reached = 0;
-        for (const s of pupilSeries) {
-          const a = s.get(ta);
-          const b = s.get(tb);
-          if (!a || !b || a.score === null || b.score === null) continue;
+      // Growth per step between consecutive cohort measurements, over pupils measured at both.
+      const position = new Map<number, number>();
+      times.forEach((t, i) => position.set(t, i));
+      const acc = times.map(() => ({ n: 0, sumG: 0, nExp: 0, sumExp: 0, reached: 0 }));
+      for (const { hist, times: ht, end } of histories) {
+        for (let j = 1; j < end; j++) {
+          const a = hist[j - 1]!;
+          const b = hist[j]!;
+          const pa = position.get(ht[j - 1]!)!;
+          if (position.get(ht[j]!) !== pa + 1 || a.score === null || b.score === null) continue;
+          const step = acc[pa + 1]!;
           const g = b.score - a.score;
-          n++;
-          sumG += g;
+          step.n++;
+          step.sumG += g;
           const e = expected.growth(subject, a.grade, a.moment, b.grade, b.moment);
           if (e !== null) {
-            nExp++;
-            sumExp += e;
-            if (g >= e) reached++;
+            step.nExp++;
+            step.sumExp += e;
+            if (g >= e) step.reached++;
           }
         }
+      }
+      const steps: CohortStep[] = [];
+      for (let i = 1; i < times.length; i++) {
+        const { n, sumG, nExp, sumExp, reached } = acc[i]!;
         const meanGrowth = n === 0 ? null : sumG / n;
         const expectedGrowth = nExp === 0 ? null : sumExp / nExp;
         const verdict: CohortStep['verdict'] =
@@ -170,9 +176,14 @@ export function trendLeerlingengroep(ctx: AnalysisContext, expected: ExpectedGro
       }
       const firstM = measurements[0]!;
       const lastM = measurements[measurements.length - 1]!;
-      const totalGrowth = firstM.stats.mean !== null && lastM.stats.mean !== null && measurements.length > 1 ? round2(lastM.stats.mean - firstM.stats.mean) : null;
+      const totalGrowth =
+        firstM.stats.mean !== null && lastM.stats.mean !== null && measurements.length > 1
+          ? round2(lastM.stats.mean - firstM.stats.mean)
+          : null;
       let totalExpected: number | null = 0;
-      for (const s of steps) totalExpected = s.expectedGrowth === null || totalExpected === null ? null : totalExpected + s.expectedGrowth;
+      for (const s of steps)
+        totalExpected =
+          s.expectedGrowth === null || totalExpected === null ? null : totalExpected + s.expectedGrowth;
       if (steps.length === 0) totalExpected = null;
       let expLine = firstM.stats.mean;
       const xs = measurements.map((m) => `${m.test} ${m.schoolYear}`);
@@ -191,13 +202,27 @@ export function trendLeerlingengroep(ctx: AnalysisContext, expected: ExpectedGro
           xLabel: 'meting',
           yLabel: 'gemiddelde vaardigheidsscore',
           series: [
-            { id: 'gemiddelde', label: 'gemiddelde vaardigheidsscore', points: measurements.map((m, i) => ({ x: xs[i]!, y: m.stats.mean, n: m.stats.n, small: m.stats.small, status: m.status })) },
+            {
+              id: 'gemiddelde',
+              label: 'gemiddelde vaardigheidsscore',
+              points: measurements.map((m, i) => ({
+                x: xs[i]!,
+                y: m.stats.mean,
+                n: m.stats.n,
+                small: m.stats.small,
+                status: m.status,
+              })),
+            },
             {
               id: 'verwacht',
               label: 'verwachte groei vanaf de eerste meting',
               dashed: true,
               points: measurements.map((m, i) => {
-                if (i > 0) expLine = expLine === null || steps[i - 1]!.expectedGrowth === null ? null : expLine + steps[i - 1]!.expectedGrowth!;
+                if (i > 0)
+                  expLine =
+                    expLine === null || steps[i - 1]!.expectedGrowth === null
+                      ? null
+                      : expLine + steps[i - 1]!.expectedGrowth!;
                 return { x: xs[i]!, y: round2(expLine), n: m.stats.n, small: m.stats.small };
               }),
             },
@@ -205,7 +230,11 @@ export function trendLeerlingengroep(ctx: AnalysisContext, expected: ExpectedGro
           normBands: [],
           annotations: steps
             .filter((s) => s.verdict === 'achter' || s.verdict === 'voor')
-            .map((s) => ({ x: s.to, text: `groei ${s.meanGrowth} (verwacht ${s.expectedGrowth}); ${s.reachedExpected.pct}% haalde de verwachte groei (n=${s.reachedExpected.n})`, kind: s.verdict === 'achter' ? ('signaal' as const) : ('positief' as const) })),
+            .map((s) => ({
+              x: s.to,
+              text: `groei ${s.meanGrowth} (verwacht ${s.expectedGrowth}); ${s.reachedExpected.pct}% haalde de verwachte groei (n=${s.reachedExpected.n})`,
+              kind: s.verdict === 'achter' ? ('signaal' as const) : ('positief' as const),
+            })),
         },
       });
     }

@@ -64,7 +64,7 @@ const mean = (s: number, n: number): number | null => (n === 0 ? null : s / n);
 export function zorg(ctx: AnalysisContext, expected: ExpectedGrowthTable): ZorgAnalysis {
   const { data, normSet, year, moment } = ctx;
   const find = (pupilId: string, subject: string, y: string, m: string): Result | undefined =>
-    data.byPupilSubject.get(`${pupilId}|${subject}`)?.find((r) => r.schoolYear === y && r.moment === m);
+    data.history(pupilId, subject).find((r) => r.schoolYear === y && r.moment === m);
   const goals: GoalOutcome[] = (normSet.goals ?? []).map((g) => {
     const a = find(g.pupilId, g.subject, g.from.schoolYear, g.from.moment);
     const b = find(g.pupilId, g.subject, g.to.schoolYear, g.to.moment);
@@ -73,7 +73,8 @@ export function zorg(ctx: AnalysisContext, expected: ExpectedGrowthTable): ZorgA
     const growth = startScore !== null && score !== null ? score - startScore : null;
     let met: boolean | null = null;
     if (g.targetScore !== undefined && score !== null) met = score >= g.targetScore;
-    if (g.targetGrowth !== undefined) met = growth === null ? null : growth >= g.targetGrowth && (met ?? true);
+    if (g.targetGrowth !== undefined)
+      met = growth === null ? null : growth >= g.targetGrowth && (met ?? true);
     return {
       pupilId: g.pupilId,
       subject: g.subject,
@@ -101,7 +102,7 @@ export function zorg(ctx: AnalysisContext, expected: ExpectedGrowthTable): ZorgA
         if (!r.support) continue;
         any = true;
         if (r.score === null) continue;
-        const hist = data.byPupilSubject.get(`${r.pupilId}|${subject}`) ?? [];
+        const hist = data.history(r.pupilId, subject);
         const i = hist.indexOf(r);
         const prev = i > 0 ? hist[i - 1] : undefined;
         if (!prev || prev.score === null) continue;
@@ -118,7 +119,15 @@ export function zorg(ctx: AnalysisContext, expected: ExpectedGrowthTable): ZorgA
       if (!any) continue;
       const rp = pctOf(reached, nE);
       rp.pct = round2(rp.pct);
-      supportGrowth.push({ subject, grade, n, meanGrowth: round2(mean(sumG, n)), expectedGrowth: round2(mean(sumE, nE)), reachedExpected: rp, small: n < 5 });
+      supportGrowth.push({
+        subject,
+        grade,
+        n,
+        meanGrowth: round2(mean(sumG, n)),
+        expectedGrowth: round2(mean(sumE, nE)),
+        reachedExpected: rp,
+        small: n < 5,
+      });
     }
   }
 
@@ -126,7 +135,7 @@ export function zorg(ctx: AnalysisContext, expected: ExpectedGrowthTable): ZorgA
     const acc = { before: { n: 0, g: 0, nE: 0, ex: 0 }, after: { n: 0, g: 0, nE: 0, ex: 0 } };
     let pupils = 0;
     for (const id of iv.pupilIds) {
-      const hist = (data.byPupilSubject.get(`${id}|${iv.subject}`) ?? []).filter((r) => r.score !== null);
+      const hist = data.history(id, iv.subject).filter((r) => r.score !== null);
       if (hist.length > 0) pupils++;
       for (let i = 1; i < hist.length; i++) {
         const a = hist[i - 1]!;
@@ -143,9 +152,18 @@ export function zorg(ctx: AnalysisContext, expected: ExpectedGrowthTable): ZorgA
         }
       }
     }
-    const before = { intervals: acc.before.n, meanGrowth: round2(mean(acc.before.g, acc.before.n)), meanAboveExpected: round2(mean(acc.before.ex, acc.before.nE)) };
-    const after = { intervals: acc.after.n, meanGrowth: round2(mean(acc.after.g, acc.after.n)), meanAboveExpected: round2(mean(acc.after.ex, acc.after.nE)) };
-    const useExp = acc.before.nE === acc.before.n && acc.after.nE === acc.after.n && acc.before.n > 0 && acc.after.n > 0;
+    const before = {
+      intervals: acc.before.n,
+      meanGrowth: round2(mean(acc.before.g, acc.before.n)),
+      meanAboveExpected: round2(mean(acc.before.ex, acc.before.nE)),
+    };
+    const after = {
+      intervals: acc.after.n,
+      meanGrowth: round2(mean(acc.after.g, acc.after.n)),
+      meanAboveExpected: round2(mean(acc.after.ex, acc.after.nE)),
+    };
+    const useExp =
+      acc.before.nE === acc.before.n && acc.after.nE === acc.after.n && acc.before.n > 0 && acc.after.n > 0;
     const effect = useExp
       ? round2(after.meanAboveExpected! - before.meanAboveExpected!)
       : before.meanGrowth !== null && after.meanGrowth !== null
@@ -171,8 +189,18 @@ export function zorg(ctx: AnalysisContext, expected: ExpectedGrowthTable): ZorgA
             id: 'groei',
             label: 'gemiddelde groei',
             points: [
-              { x: 'voor de start', y: useExp ? before.meanAboveExpected : before.meanGrowth, n: before.intervals, small: pupils < 5 },
-              { x: 'na de start', y: useExp ? after.meanAboveExpected : after.meanGrowth, n: after.intervals, small: pupils < 5 },
+              {
+                x: 'voor de start',
+                y: useExp ? before.meanAboveExpected : before.meanGrowth,
+                n: before.intervals,
+                small: pupils < 5,
+              },
+              {
+                x: 'na de start',
+                y: useExp ? after.meanAboveExpected : after.meanGrowth,
+                n: after.intervals,
+                small: pupils < 5,
+              },
             ],
           },
         ],

@@ -11,8 +11,14 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   let err = '';
   const o = process.stdout.write.bind(process.stdout);
   const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((c: string | Uint8Array) => ((out += String(c)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((c: string | Uint8Array) => ((err += String(c)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((c: string | Uint8Array) => (
+    (out += String(c)),
+    true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((c: string | Uint8Array) => (
+    (err += String(c)),
+    true
+  )) as typeof process.stderr.write;
   try {
     const code = await analyseCommand(args);
     return { code, out, err };
@@ -36,7 +42,17 @@ describe('koers analyse', () => {
     expect(w.code).toBe(0);
     const csv = join(dir, 'demo-school.csv');
     const norms = join(dir, 'demo-normen.json');
-    const json = await run([csv, '--norms', norms, '--year', '2025-2026', '--moment', 'E', '--format', 'json']);
+    const json = await run([
+      csv,
+      '--norms',
+      norms,
+      '--year',
+      '2025-2026',
+      '--moment',
+      'E',
+      '--format',
+      'json',
+    ]);
     expect(json.code).toBe(0);
     const report = JSON.parse(json.out) as AnalysisReport;
     expect(report.version).toBe(1);
@@ -53,7 +69,10 @@ describe('koers analyse', () => {
 
   it('exits non-zero on an invalid file and lists every error with row and column', async () => {
     const bad = join(dir, 'fout.csv');
-    await writeFile(bad, 'Leerlingnummer;Groep;Vak;Moment;Schooljaar;Vaardigheidsscore;Niveau\nL1;5A;Spelling;M;2025-2026;ab;II\nL2;5A;Spelling;Q;2025-2026;40;VI\n');
+    await writeFile(
+      bad,
+      'Leerlingnummer;Groep;Vak;Moment;Schooljaar;Vaardigheidsscore;Niveau\nL1;5A;Spelling;M;2025-2026;ab;II\nL2;5A;Spelling;Q;2025-2026;40;VI\n',
+    );
     const r = await run([bad]);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
@@ -69,7 +88,10 @@ describe('koers analyse', () => {
     expect((await run([])).code).toBe(2);
     expect((await run(['x.csv', '--format', 'pdf'])).code).toBe(2);
     const norms = join(dir, 'normen.json');
-    await writeFile(norms, JSON.stringify({ version: 1, norms: [{ subject: 'Spelling', minimum: [{ kind: 'x' }] }] }));
+    await writeFile(
+      norms,
+      JSON.stringify({ version: 1, norms: [{ subject: 'Spelling', minimum: [{ kind: 'x' }] }] }),
+    );
     const r = await run(['--demo', '--norms', norms]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("norms[0].minimum[0].kind: onbekend soort norm 'x'");

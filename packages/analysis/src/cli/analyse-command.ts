@@ -44,7 +44,18 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { file: null, norms: null, year: null, moment: null, format: 'md', skipRows: [], mapping: {}, demo: false, writeDemo: null, seed: 42 };
+  const a: Args = {
+    file: null,
+    norms: null,
+    year: null,
+    moment: null,
+    format: 'md',
+    skipRows: [],
+    mapping: {},
+    demo: false,
+    writeDemo: null,
+    seed: 42,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const next = (): string | null => argv[++i] ?? null;
@@ -75,7 +86,8 @@ function parseArgs(argv: string[]): Args | string {
       case '--skip-rows': {
         const v = next() ?? '';
         const rows = v.split(',').map((s) => Number(s.trim()));
-        if (rows.some((n) => !Number.isInteger(n) || n < 2)) return '--skip-rows: rijnummers (vanaf 2) gescheiden door komma’s verwacht';
+        if (rows.some((n) => !Number.isInteger(n) || n < 2))
+          return '--skip-rows: rijnummers (vanaf 2) gescheiden door komma’s verwacht';
         a.skipRows.push(...rows);
         break;
       }
@@ -128,7 +140,9 @@ export async function analyseCommand(argv: string[]): Promise<number> {
     await mkdir(args.writeDemo, { recursive: true });
     await writeFile(join(args.writeDemo, 'demo-school.csv'), resultsToCanonicalCsv(demo.results));
     await writeFile(join(args.writeDemo, 'demo-normen.json'), `${JSON.stringify(demo.normSet, null, 2)}\n`);
-    process.stdout.write(`Demo-school geschreven: ${demo.results.length} uitslagen in ${join(args.writeDemo, 'demo-school.csv')} en normen in ${join(args.writeDemo, 'demo-normen.json')}\n`);
+    process.stdout.write(
+      `Demo-school geschreven: ${demo.results.length} uitslagen in ${join(args.writeDemo, 'demo-school.csv')} en normen in ${join(args.writeDemo, 'demo-normen.json')}\n`,
+    );
     return 0;
   }
   let normSet: NormSet = emptyNormSet();
@@ -147,40 +161,61 @@ export async function analyseCommand(argv: string[]): Promise<number> {
     }
     const outcome = await importResults(bytes, { skipRows: args.skipRows, mapping: args.mapping });
     if (!outcome.ok) {
-      process.stderr.write(`${args.file}: ${outcome.errors.length} fout${outcome.errors.length === 1 ? '' : 'en'}; er is niets opgeslagen.\n`);
+      process.stderr.write(
+        `${args.file}: ${outcome.errors.length} fout${outcome.errors.length === 1 ? '' : 'en'}; er is niets opgeslagen.\n`,
+      );
       for (const e of outcome.errors) process.stderr.write(`  ${formatImportError(e)}\n`);
-      if (args.format === 'json') process.stdout.write(`${JSON.stringify({ ok: false, errors: outcome.errors }, null, 2)}\n`);
+      if (args.format === 'json')
+        process.stdout.write(`${JSON.stringify({ ok: false, errors: outcome.errors }, null, 2)}\n`);
       return 1;
     }
     results = outcome.results;
     if (outcome.columns.unsure.length > 0) {
-      process.stderr.write(`Let op, kolommen geraden: ${outcome.columns.unsure.map((u) => `'${u.header}' als ${u.field}`).join(', ')} (gebruik --map om te corrigeren)\n`);
+      process.stderr.write(
+        `Let op, kolommen geraden: ${outcome.columns.unsure.map((u) => `'${u.header}' als ${u.field}`).join(', ')} (gebruik --map om te corrigeren)\n`,
+      );
     }
-    if (outcome.warnings.length > 0) process.stderr.write(`${outcome.warnings.length} waarschuwing(en), bv. ${formatImportError(outcome.warnings[0]!)}\n`);
+    if (outcome.warnings.length > 0)
+      process.stderr.write(
+        `${outcome.warnings.length} waarschuwing(en), bv. ${formatImportError(outcome.warnings[0]!)}\n`,
+      );
   }
   if (args.norms !== null) {
     let json: unknown;
     try {
       json = JSON.parse(await readFile(args.norms, 'utf8'));
     } catch (e) {
-      process.stderr.write(`Normenbestand ${args.norms} is geen geldige JSON: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(
+        `Normenbestand ${args.norms} is geen geldige JSON: ${e instanceof Error ? e.message : String(e)}\n`,
+      );
       return 1;
     }
     const parsed = parseNormSet(json);
     if (!parsed.ok) {
-      process.stderr.write(`Normenbestand ${args.norms} bevat fouten:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`);
+      process.stderr.write(
+        `Normenbestand ${args.norms} bevat fouten:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`,
+      );
       return 1;
     }
     normSet = parsed.normSet;
   }
-  const options = { ...(args.year ? { year: args.year } : {}), ...(args.moment ? { moment: args.moment } : {}) };
+  const options = {
+    ...(args.year ? { year: args.year } : {}),
+    ...(args.moment ? { moment: args.moment } : {}),
+  };
   const schools = new Set(results.map((r) => r.school ?? ''));
   if (schools.size > 1) {
     const board = analyseBoard(results, normSet, options);
-    process.stdout.write(args.format === 'json' ? `${JSON.stringify(board, null, 2)}\n` : board.reports.map(reportToMarkdown).join('\n---\n\n'));
+    process.stdout.write(
+      args.format === 'json'
+        ? `${JSON.stringify(board, null, 2)}\n`
+        : board.reports.map(reportToMarkdown).join('\n---\n\n'),
+    );
     return 0;
   }
   const report = analyseSchool(results, normSet, options);
-  process.stdout.write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportToMarkdown(report));
+  process.stdout.write(
+    args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportToMarkdown(report),
+  );
   return 0;
 }

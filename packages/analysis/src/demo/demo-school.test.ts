@@ -21,7 +21,9 @@ describe('generateDemoSchool', () => {
     expect([...new Set(r.map((x) => x.grade))].sort()).toEqual([3, 4, 5, 6, 7, 8]); // tests from groep 3
     expect(r.some((x) => x.nt2) && r.some((x) => x.support) && r.some((x) => x.plus)).toBe(true);
     // ~25 pupils per jaargroep (some cohorts with two parallel classes)
-    const m5 = r.filter((x) => x.schoolYear === '2025-2026' && x.moment === 'M' && x.grade === 6 && x.subject === 'Spelling');
+    const m5 = r.filter(
+      (x) => x.schoolYear === '2025-2026' && x.moment === 'M' && x.grade === 6 && x.subject === 'Spelling',
+    );
     expect(m5.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -30,12 +32,24 @@ describe('generateDemoSchool', () => {
     const spelling6 = report.trendJaargroep.find((t) => t.subject === 'Spelling' && t.grade === 6)!;
     expect(spelling6.trend).toMatchObject({ kind: 'structureel', direction: 'daling' });
     const rekenen4 = report.trendJaargroep.find((t) => t.subject === 'Rekenen-Wiskunde' && t.grade === 4)!;
-    expect(rekenen4.trend.incidents.map((i) => [rekenen4.points[i.index]?.schoolYear, i.direction])).toContainEqual(['2022-2023', 'daling']);
-    const strong = report.trendLeerlingengroep.find((c) => c.subject === 'Begrijpend lezen' && c.grade === 7)!;
+    expect(
+      rekenen4.trend.incidents.map((i) => [rekenen4.points[i.index]?.schoolYear, i.direction]),
+    ).toContainEqual(['2022-2023', 'daling']);
+    const strong = report.trendLeerlingengroep.find(
+      (c) => c.subject === 'Begrijpend lezen' && c.grade === 7,
+    )!;
     expect(strong.growthTrend).toMatchObject({ kind: 'structureel', verdict: 'voor' });
-    expect(report.patterns.subgroups.find((s) => s.subgroup === 'nt2' && s.subject === 'Begrijpend lezen')?.widening).toBe(true);
+    expect(
+      report.patterns.subgroups.find((s) => s.subgroup === 'nt2' && s.subject === 'Begrijpend lezen')
+        ?.widening,
+    ).toBe(true);
     expect(report.zorg.interventions[0]?.effect).toBeGreaterThan(0);
-    expect(report.signals.filter((s) => s.nature === 'structureel').map((s) => s.kind).sort()).toEqual(['groei-leerlingengroep', 'subgroep-verschil', 'trend-jaargroep']);
+    expect(
+      report.signals
+        .filter((s) => s.nature === 'structureel')
+        .map((s) => s.kind)
+        .sort(),
+    ).toEqual(['groei-leerlingengroep', 'subgroep-verschil', 'trend-jaargroep']);
   });
 
   it('round-trips through the canonical CSV without mapping', () => {

@@ -67,15 +67,34 @@ export function demoExpectedGrowth(): ExpectedGrowth[] {
   const out: ExpectedGrowth[] = [];
   for (const s of DEMO_SUBJECTS) {
     for (let g = 3; g <= 8; g++) {
-      out.push({ subject: s.subject, fromGrade: g, fromMoment: 'M', toGrade: g, toMoment: 'E', growth: Math.round((nationalMean(s, tOf(g, 'E')) - nationalMean(s, tOf(g, 'M'))) * 10) / 10 });
-      if (g < 8) out.push({ subject: s.subject, fromGrade: g, fromMoment: 'E', toGrade: g + 1, toMoment: 'M', growth: Math.round((nationalMean(s, tOf(g + 1, 'M')) - nationalMean(s, tOf(g, 'E'))) * 10) / 10 });
+      out.push({
+        subject: s.subject,
+        fromGrade: g,
+        fromMoment: 'M',
+        toGrade: g,
+        toMoment: 'E',
+        growth: Math.round((nationalMean(s, tOf(g, 'E')) - nationalMean(s, tOf(g, 'M'))) * 10) / 10,
+      });
+      if (g < 8)
+        out.push({
+          subject: s.subject,
+          fromGrade: g,
+          fromMoment: 'E',
+          toGrade: g + 1,
+          toMoment: 'M',
+          growth: Math.round((nationalMean(s, tOf(g + 1, 'M')) - nationalMean(s, tOf(g, 'E'))) * 10) / 10,
+        });
     }
   }
   return out;
 }
 
 /** The demo school's norms: I–III shares per tier, separate zorg norms, Inspectie values. */
-export function demoNormSet(expectedGrowth: ExpectedGrowth[], goals: IndividualGoal[] = [], interventions: Intervention[] = []): NormSet {
+export function demoNormSet(
+  expectedGrowth: ExpectedGrowth[],
+  goals: IndividualGoal[] = [],
+  interventions: Intervention[] = [],
+): NormSet {
   return {
     version: 1,
     norms: [
@@ -145,7 +164,9 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
           id: `P${String(c + 20).padStart(2, '0')}${letters[k]}${String(i + 1).padStart(2, '0')}`,
           cohort: c,
           className: letters[k]!,
-          ability: DEMO_SUBJECTS.map((s) => 0.8 * general + 0.6 * normal(rand) + (nt2 && s.subject === 'Begrijpend lezen' ? -0.5 : 0)),
+          ability: DEMO_SUBJECTS.map(
+            (s) => 0.8 * general + 0.6 * normal(rand) + (nt2 && s.subject === 'Begrijpend lezen' ? -0.5 : 0),
+          ),
           slope: 0.03 * normal(rand),
           nt2,
           support,
@@ -168,7 +189,11 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const last = years - 1;
   const strongCohort = last - 7;
   const ivStart = `${lastYear.slice(0, 4)}-09-01`;
-  const ivPupils = new Set(cohortPupils(last - 5).filter((p) => p.support).map((p) => p.id));
+  const ivPupils = new Set(
+    cohortPupils(last - 5)
+      .filter((p) => p.support)
+      .map((p) => p.id),
+  );
   const results: Result[] = [];
   const noTags: readonly string[] = Object.freeze([]);
   for (let y = 0; y < years; y++) {
@@ -186,15 +211,21 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
             let z = p.ability[si]! + p.slope * t + 0.35 * normal(rand);
             if (s.subject === 'Spelling' && grade === 6 && y >= last - 3) z -= 0.4 * (y - (last - 3));
             if (s.subject === 'Rekenen-Wiskunde' && grade === 4 && y === last - 3) z -= 0.9;
-            if (s.subject === 'Begrijpend lezen' && p.cohort === strongCohort && grade >= 5) z += 0.6 * (t - tOf(5, 'M') + 1);
+            if (s.subject === 'Begrijpend lezen' && p.cohort === strongCohort && grade >= 5)
+              z += 0.6 * (t - tOf(5, 'M') + 1);
             if (s.subject === 'Begrijpend lezen' && p.nt2 && y >= last - 2) z -= 0.5 * (y - (last - 3));
-            if (s.subject === 'Rekenen-Wiskunde' && ivPupils.has(p.id) && y === last) z += moment === 'M' ? 0.4 : 0.8;
+            if (s.subject === 'Rekenen-Wiskunde' && ivPupils.has(p.id) && y === last)
+              z += moment === 'M' ? 0.4 : 0.8;
             const score = Math.round((nationalMean(s, t) + s.sd * z) * 10) / 10;
             const pct = normalCdf(z);
             let refLevel: RefLevel | null = null;
-            if (s.ref && (grade === 8 || (moment === 'E' && grade >= 6))) refLevel = z > -0.2 ? s.ref : z > -1.75 ? '1F' : '<1F';
+            if (s.ref && (grade === 8 || (moment === 'E' && grade >= 6)))
+              refLevel = z > -0.2 ? s.ref : z > -1.75 ? '1F' : '<1F';
             const day = Math.floor(rand() * 31);
-            let date = moment === 'M' ? new Date(Date.UTC(startYear + 1, 0, 15 + day)) : new Date(Date.UTC(startYear + 1, 4, 15 + day));
+            let date =
+              moment === 'M'
+                ? new Date(Date.UTC(startYear + 1, 0, 15 + day))
+                : new Date(Date.UTC(startYear + 1, 4, 15 + day));
             if (rand() < 0.002) date = new Date(Date.UTC(startYear + 1, moment === 'M' ? 3 : 7, 2 + day)); // late test
             const dl = (grade - 3) * 10 + (moment === 'M' ? 5 : 9);
             results.push({
@@ -232,9 +263,27 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
     subject: 'Rekenen-Wiskunde',
     from: { schoolYear: shiftSchoolYear(lastYear, -1), moment: 'E' },
     to: { schoolYear: lastYear, moment: 'E' },
-    targetGrowth: Math.round(((expectedGrowth.find((e) => e.subject === 'Rekenen-Wiskunde' && e.fromGrade === 4 && e.fromMoment === 'E')?.growth ?? 0) + (expectedGrowth.find((e) => e.subject === 'Rekenen-Wiskunde' && e.fromGrade === 5 && e.fromMoment === 'M')?.growth ?? 0)) * 10) / 10,
+    targetGrowth:
+      Math.round(
+        ((expectedGrowth.find(
+          (e) => e.subject === 'Rekenen-Wiskunde' && e.fromGrade === 4 && e.fromMoment === 'E',
+        )?.growth ?? 0) +
+          (expectedGrowth.find(
+            (e) => e.subject === 'Rekenen-Wiskunde' && e.fromGrade === 5 && e.fromMoment === 'M',
+          )?.growth ?? 0)) *
+          10,
+      ) / 10,
   }));
-  const interventions: Intervention[] = grade5.length > 0 ? [{ name: 'Extra rekeninstructie groep 5', subject: 'Rekenen-Wiskunde', pupilIds: grade5, startDate: ivStart }] : [];
+  const interventions: Intervention[] =
+    grade5.length > 0
+      ? [
+          {
+            name: 'Extra rekeninstructie groep 5',
+            subject: 'Rekenen-Wiskunde',
+            pupilIds: grade5,
+            startDate: ivStart,
+          },
+        ]
+      : [];
   return { school, results, normSet: demoNormSet(expectedGrowth, goals, interventions), expectedGrowth };
 }
-

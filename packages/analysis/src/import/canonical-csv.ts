@@ -5,8 +5,25 @@ import type { Result } from '../model';
 import { CANONICAL_HEADER, type Field } from './columns';
 
 const FIELDS: Field[] = [
-  'school', 'pupilId', 'pupilName', 'schoolYear', 'className', 'grade', 'subject', 'moment', 'testDate', 'score',
-  'level', 'functioneringsniveau', 'refLevel', 'dl', 'dle', 'nt2', 'support', 'plus', 'tags',
+  'school',
+  'pupilId',
+  'pupilName',
+  'schoolYear',
+  'className',
+  'grade',
+  'subject',
+  'moment',
+  'testDate',
+  'score',
+  'level',
+  'functioneringsniveau',
+  'refLevel',
+  'dl',
+  'dle',
+  'nt2',
+  'support',
+  'plus',
+  'tags',
 ];
 
 function esc(v: string, delimiter: string): string {
@@ -40,7 +57,11 @@ export function resultsToCanonicalCsv(results: readonly Result[], delimiter = ',
   const domains = new Set<string>();
   for (const r of results) if (r.domainScores) for (const d of Object.keys(r.domainScores)) domains.add(d);
   const dom = [...domains].sort();
-  const lines: string[] = [[...FIELDS.map((f) => CANONICAL_HEADER[f]), ...dom.map((d) => `domein:${d}`)].map((h) => esc(h, delimiter)).join(delimiter)];
+  const lines: string[] = [
+    [...FIELDS.map((f) => CANONICAL_HEADER[f]), ...dom.map((d) => `domein:${d}`)]
+      .map((h) => esc(h, delimiter))
+      .join(delimiter),
+  ];
   for (const r of results) {
     const cells = FIELDS.map((f) => esc(cell(r, f), delimiter));
     for (const d of dom) {

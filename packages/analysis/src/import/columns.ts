@@ -77,7 +77,17 @@ export const FIELD_LABEL: Readonly<Record<Field, string>> = {
 const NAMES: Readonly<Record<Field, { exact: readonly string[]; weak?: readonly string[] }>> = {
   school: { exact: ['school', 'schoolnaam', 'brin', 'vestiging', 'brin nummer'] },
   pupilId: {
-    exact: ['leerling id', 'leerlingid', 'leerlingnummer', 'leerling nummer', 'leerlingnr', 'pseudoniem', 'pupil id', 'id leerling', 'llnr'],
+    exact: [
+      'leerling id',
+      'leerlingid',
+      'leerlingnummer',
+      'leerling nummer',
+      'leerlingnr',
+      'pseudoniem',
+      'pupil id',
+      'id leerling',
+      'llnr',
+    ],
     weak: ['leerling', 'id', 'nummer'],
   },
   pupilName: {
@@ -85,20 +95,52 @@ const NAMES: Readonly<Record<Field, { exact: readonly string[]; weak?: readonly 
     weak: ['leerling', 'achternaam'],
   },
   schoolYear: { exact: ['schooljaar', 'school jaar'], weak: ['jaar', 'periode'] },
-  className: { exact: ['groep', 'klas', 'groepsnaam', 'klasnaam', 'stamgroep', 'groep klas'], weak: ['unit'] },
+  className: {
+    exact: ['groep', 'klas', 'groepsnaam', 'klasnaam', 'stamgroep', 'groep klas'],
+    weak: ['unit'],
+  },
   grade: { exact: ['jaargroep', 'leerjaar', 'jaar groep', 'groepsjaar'], weak: ['groep nr', 'groepnummer'] },
-  subject: { exact: ['vak', 'vakgebied', 'toets', 'toetsnaam', 'leergebied', 'toets naam'], weak: ['onderdeel', 'categorie'] },
-  moment: { exact: ['moment', 'toetsmoment', 'afnamemoment', 'toetsversie', 'afname moment'], weak: ['versie', 'periode'] },
-  testDate: { exact: ['afnamedatum', 'datum', 'toetsdatum', 'afname datum', 'datum afname'], weak: ['afname'] },
+  subject: {
+    exact: ['vak', 'vakgebied', 'toets', 'toetsnaam', 'leergebied', 'toets naam'],
+    weak: ['onderdeel', 'categorie'],
+  },
+  moment: {
+    exact: ['moment', 'toetsmoment', 'afnamemoment', 'toetsversie', 'afname moment'],
+    weak: ['versie', 'periode'],
+  },
+  testDate: {
+    exact: ['afnamedatum', 'datum', 'toetsdatum', 'afname datum', 'datum afname'],
+    weak: ['afname'],
+  },
   score: {
-    exact: ['vaardigheidsscore', 'vs', 'vaardigheid', 'vaardigheids score', 'vaardigheidscore', 'ability score'],
+    exact: [
+      'vaardigheidsscore',
+      'vs',
+      'vaardigheid',
+      'vaardigheids score',
+      'vaardigheidscore',
+      'ability score',
+    ],
     weak: ['score', 'ruwe score'],
   },
   level: {
-    exact: ['niveau', 'i v', 'iv', 'a e', 'ae', 'niveau i v', 'niveau a e', 'niveauwaarde', 'i t m v', 'a t m e'],
+    exact: [
+      'niveau',
+      'i v',
+      'iv',
+      'a e',
+      'ae',
+      'niveau i v',
+      'niveau a e',
+      'niveauwaarde',
+      'i t m v',
+      'a t m e',
+    ],
     weak: ['niveau leerling'],
   },
-  functioneringsniveau: { exact: ['functioneringsniveau', 'fn', 'functie niveau', 'functioneringsniveau fn'] },
+  functioneringsniveau: {
+    exact: ['functioneringsniveau', 'fn', 'functie niveau', 'functioneringsniveau fn'],
+  },
   refLevel: {
     exact: ['referentieniveau', 'referentie niveau', 'refniveau', 'ref niveau', 'rntrm', 'referentieniveaus'],
     weak: ['ref', 'f niveau'],
@@ -208,7 +250,10 @@ export function detectColumns(headers: readonly string[], explicit: ExplicitMapp
       (o) => o.field === c.field && o.s === c.s && o.idx !== c.idx && !taken.has(o.idx),
     );
     if (rivals.length > 0) {
-      mapping.ambiguous.push({ field: c.field, headers: [c.idx, ...rivals.map((r) => r.idx)].map((i) => headers[i]!) });
+      mapping.ambiguous.push({
+        field: c.field,
+        headers: [c.idx, ...rivals.map((r) => r.idx)].map((i) => headers[i]!),
+      });
     }
     mapping.fields[c.field] = c.idx;
     mapping.confidence[c.field] = c.s;

@@ -40,7 +40,12 @@ export function readCsv(
       const base = row;
       for (const e of res.errors) {
         if (e.type === 'Quotes') {
-          errors.push({ row: base + (e.row ?? 0) + 1, column: null, value: null, message: 'aanhalingsteken niet afgesloten' });
+          errors.push({
+            row: base + (e.row ?? 0) + 1,
+            column: null,
+            value: null,
+            message: 'aanhalingsteken niet afgesloten',
+          });
         }
       }
       for (const cells of res.data) {

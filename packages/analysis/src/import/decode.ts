@@ -5,8 +5,7 @@ export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be
 
 /** Outcome of decoding a file's bytes to text. */
 export type DecodeOutcome =
-  | { ok: true; text: string; encoding: TextEncodingName }
-  | { ok: false; error: ImportError };
+  { ok: true; text: string; encoding: TextEncodingName } | { ok: false; error: ImportError };
 
 // Windows-1252 leaves these five bytes undefined; the WHATWG decoder maps them to C1 controls instead of
 // failing, so we check them ourselves: a file containing them is neither UTF-8 nor Windows-1252.
@@ -72,5 +71,7 @@ function rowOfOffset(bytes: Uint8Array, offset: number): number {
 
 /** True when the bytes are a ZIP container (XLSX). */
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
 }

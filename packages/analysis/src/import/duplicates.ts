@@ -14,8 +14,21 @@ export function resultKey(r: Result): string {
 
 function signature(r: Result): string {
   return JSON.stringify([
-    r.pupilName, r.className, r.grade, r.testDate, r.score, r.level, r.functioneringsniveau, r.refLevel,
-    r.dl, r.dle, r.domainScores, r.nt2, r.support, r.plus, r.tags,
+    r.pupilName,
+    r.className,
+    r.grade,
+    r.testDate,
+    r.score,
+    r.level,
+    r.functioneringsniveau,
+    r.refLevel,
+    r.dl,
+    r.dle,
+    r.domainScores,
+    r.nt2,
+    r.support,
+    r.plus,
+    r.tags,
   ]);
 }
 
@@ -23,7 +36,8 @@ function signature(r: Result): string {
 function differences(a: Result, b: Result): string {
   const parts: string[] = [];
   const cmp = (label: string, x: unknown, y: unknown): void => {
-    if (JSON.stringify(x) !== JSON.stringify(y)) parts.push(`${label} ${String(x ?? 'leeg')} / ${String(y ?? 'leeg')}`);
+    if (JSON.stringify(x) !== JSON.stringify(y))
+      parts.push(`${label} ${String(x ?? 'leeg')} / ${String(y ?? 'leeg')}`);
   };
   cmp('vaardigheidsscore', a.score, b.score);
   cmp('niveau', a.level, b.level);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatImportError } from './import-error';
 import { importCsvText, importResults, type ImportOutcome } from './import-results';
 
-const HEAD = 'leerling_id,schooljaar,groep,jaargroep,vak,moment,afnamedatum,vaardigheidsscore,niveau,referentieniveau';
+const HEAD =
+  'leerling_id,schooljaar,groep,jaargroep,vak,moment,afnamedatum,vaardigheidsscore,niveau,referentieniveau';
 const ROW_A = 'L1,2025-2026,5A,5,Spelling,M,2026-01-27,45,II,';
 const ROW_B = 'L2,2025-2026,5A,5,Spelling,M,2026-01-27,38,IV,';
 
@@ -20,13 +21,26 @@ describe('importCsvText', () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.results).toHaveLength(2);
-    expect(out.results[0]).toMatchObject({ pupilId: 'L1', schoolYear: '2025-2026', className: '5A', grade: 5, subject: 'Spelling', moment: 'M', testDate: '2026-01-27', score: 45, level: 'II', row: 2 });
+    expect(out.results[0]).toMatchObject({
+      pupilId: 'L1',
+      schoolYear: '2025-2026',
+      className: '5A',
+      grade: 5,
+      subject: 'Spelling',
+      moment: 'M',
+      testDate: '2026-01-27',
+      score: 45,
+      level: 'II',
+      row: 2,
+    });
     expect(out.columns.unsure).toEqual([]);
   });
 
   it('names a bad number by row and column as in Excel (header = row 1)', () => {
     const rows = [HEAD, ROW_A, 'L2,2025-2026,5A,5,Spelling,M,2026-01-27,ab,IV,'];
-    expect(errorsOf(importCsvText(rows.join('\n')))).toEqual(["rij 3, kolom 'vaardigheidsscore': 'ab' is geen getal"]);
+    expect(errorsOf(importCsvText(rows.join('\n')))).toEqual([
+      "rij 3, kolom 'vaardigheidsscore': 'ab' is geen getal",
+    ]);
   });
 
   it('rejects a bad level, a bad moment, a bad referentieniveau and a bad date, each on its own', () => {
@@ -47,16 +61,22 @@ describe('importCsvText', () => {
 
   it('reports a missing required column on the header row and stores nothing', () => {
     const out = importCsvText('schooljaar,groep,vak,moment,vaardigheidsscore\n2025-2026,5A,Spelling,M,45');
-    expect(errorsOf(out)).toEqual(["rij 1: kolom ontbreekt: 'leerling (id)' (kies de kolom bij het koppelen of gebruik de standaardkop)"]);
+    expect(errorsOf(out)).toEqual([
+      "rij 1: kolom ontbreekt: 'leerling (id)' (kies de kolom bij het koppelen of gebruik de standaardkop)",
+    ]);
   });
 
   it('reports an empty required value', () => {
-    expect(errorsOf(importCsvText(`${HEAD}\n,2025-2026,5A,5,Spelling,M,2026-01-27,45,II,`))).toEqual(["rij 2, kolom 'leerling_id': waarde ontbreekt"]);
+    expect(errorsOf(importCsvText(`${HEAD}\n,2025-2026,5A,5,Spelling,M,2026-01-27,45,II,`))).toEqual([
+      "rij 2, kolom 'leerling_id': waarde ontbreekt",
+    ]);
   });
 
   it('refuses an empty file and a file with only a header', () => {
     expect(errorsOf(importCsvText(''))).toEqual(['het bestand is leeg']);
-    expect(errorsOf(importCsvText(`${HEAD}\n\n`))).toEqual(['rij 2: het bestand bevat alleen een kopregel, geen uitslagen']);
+    expect(errorsOf(importCsvText(`${HEAD}\n\n`))).toEqual([
+      'rij 2: het bestand bevat alleen een kopregel, geen uitslagen',
+    ]);
   });
 
   it('keeps one of two identical rows with a warning, and refuses conflicting rows naming both', () => {
@@ -66,14 +86,21 @@ describe('importCsvText', () => {
       expect(dup.results).toHaveLength(1);
       expect(formatImportError(dup.warnings[0]!)).toContain('rij 3: dubbele rij: gelijk aan rij 2');
     }
-    const conflict = importCsvText([HEAD, ROW_A, 'L1,2025-2026,5A,5,Spelling,M,2026-01-27,48,II,'].join('\n'));
+    const conflict = importCsvText(
+      [HEAD, ROW_A, 'L1,2025-2026,5A,5,Spelling,M,2026-01-27,48,II,'].join('\n'),
+    );
     expect(errorsOf(conflict)[0]).toBe(
       "rij 3: tegenstrijdige uitslagen: rij 2 en rij 3 gaan over leerling 'L1', Spelling M5 2025-2026 maar verschillen (vaardigheidsscore 45 / 48); sla een van beide rijen over of verbeter het bestand",
     );
   });
 
   it('imports once the user explicitly skips the named rows', () => {
-    const rows = [HEAD, ROW_A, 'L1,2025-2026,5A,5,Spelling,M,2026-01-27,48,II,', 'L9,2025-2026,5A,5,Spelling,M,2026-01-27,ab,II,'];
+    const rows = [
+      HEAD,
+      ROW_A,
+      'L1,2025-2026,5A,5,Spelling,M,2026-01-27,48,II,',
+      'L9,2025-2026,5A,5,Spelling,M,2026-01-27,ab,II,',
+    ];
     expect(importCsvText(rows.join('\n')).ok).toBe(false);
     const out = importCsvText(rows.join('\n'), { skipRows: [3, 4] });
     expect(out.ok).toBe(true);
@@ -92,13 +119,26 @@ describe('importCsvText', () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     // Subject and moment come from the test name "Rekenen-Wiskunde M5"; the school year from the date.
-    expect(out.results[0]).toMatchObject({ pupilId: 'L1', pupilName: 'Anna', subject: 'Rekenen-Wiskunde', moment: 'M', grade: 5, schoolYear: '2025-2026', score: 231.5, functioneringsniveau: 'E5', dle: 27, nt2: true });
+    expect(out.results[0]).toMatchObject({
+      pupilId: 'L1',
+      pupilName: 'Anna',
+      subject: 'Rekenen-Wiskunde',
+      moment: 'M',
+      grade: 5,
+      schoolYear: '2025-2026',
+      score: 231.5,
+      functioneringsniveau: 'E5',
+      dle: 27,
+      nt2: true,
+    });
   });
 
   it('asks about an ambiguous column and accepts an explicit mapping', () => {
     const text = 'Leerlingnummer,Groep,Klas,Vak,Moment,Schooljaar,VS\nL1,5A,5A,Spelling,M,2025-2026,45';
     const out = importCsvText(text);
-    expect(errorsOf(out)).toContain("rij 1: meerdere kolommen passen bij 'groep/klas': 'Groep', 'Klas'; kies er één bij het koppelen");
+    expect(errorsOf(out)).toContain(
+      "rij 1: meerdere kolommen passen bij 'groep/klas': 'Groep', 'Klas'; kies er één bij het koppelen",
+    );
     const mapped = importCsvText(text, { mapping: { className: 'Klas' } });
     expect(mapped.ok).toBe(true);
     // "VS" is a known abbreviation of vaardigheidsscore.
@@ -114,7 +154,8 @@ describe('importCsvText', () => {
 
   it('reports progress up to 1', () => {
     const rows = [HEAD];
-    for (let i = 0; i < 3000; i++) rows.push(`L${i},2025-2026,5A,5,Spelling,M,2026-01-27,${40 + (i % 10)},II,`);
+    for (let i = 0; i < 3000; i++)
+      rows.push(`L${i},2025-2026,5A,5,Spelling,M,2026-01-27,${40 + (i % 10)},II,`);
     const seen: number[] = [];
     const out = importCsvText(rows.join('\n'), { onProgress: (p) => seen.push(p.fraction) });
     expect(out.ok && out.results.length).toBe(3000);
@@ -131,15 +172,23 @@ describe('importResults (bytes)', () => {
   });
 
   it('reads UTF-8 with a BOM', async () => {
-    const out = await importResults(bytes(`\uFEFFleerling_id,naam,schooljaar,groep,vak,moment,vaardigheidsscore\nL1,Zoë,2025-2026,5A,Spelling,M,45\n`));
+    const out = await importResults(
+      bytes(
+        `\uFEFFleerling_id,naam,schooljaar,groep,vak,moment,vaardigheidsscore\nL1,Zoë,2025-2026,5A,Spelling,M,45\n`,
+      ),
+    );
     expect(out.ok && out.results[0]?.pupilName).toBe('Zoë');
   });
 
   it('refuses bytes that are text in no supported encoding, naming the row', async () => {
     const b = new Uint8Array([...bytes('leerling_id,vak\nL1,Spe'), 0x81, ...bytes('lling\n')]);
     const out = await importResults(b);
-    expect(errorsOf(out)).toEqual(['rij 2: onbekende tekenset: byte 0x81 is geen tekst in UTF-8 of Windows-1252 (is dit wel een CSV-bestand?)']);
-    expect(errorsOf(await importResults(new Uint8Array([0x00, 0x01, 0x02])))[0]).toContain('onbekende tekenset');
+    expect(errorsOf(out)).toEqual([
+      'rij 2: onbekende tekenset: byte 0x81 is geen tekst in UTF-8 of Windows-1252 (is dit wel een CSV-bestand?)',
+    ]);
+    expect(errorsOf(await importResults(new Uint8Array([0x00, 0x01, 0x02])))[0]).toContain(
+      'onbekende tekenset',
+    );
   });
 
   it('refuses an empty file', async () => {
@@ -157,7 +206,13 @@ describe('importResults (bytes)', () => {
     expect(errorsOf(out)).toEqual(["rij 3, kolom 'Vaardigheidsscore': 'ab' is geen getal"]);
     const ok = await importResults(buf, { skipRows: [3] });
     expect(ok.ok && ok.format).toBe('xlsx');
-    if (ok.ok) expect(ok.results[0]).toMatchObject({ testDate: '2026-01-27', schoolYear: '2025-2026', score: 45.5, level: 'II' });
+    if (ok.ok)
+      expect(ok.results[0]).toMatchObject({
+        testDate: '2026-01-27',
+        schoolYear: '2025-2026',
+        score: 45.5,
+        level: 'II',
+      });
   });
 
   it('refuses a damaged XLSX file', async () => {

@@ -34,7 +34,13 @@ export type ImportOutcome =
       rows: number;
       skipped: number[];
     }
-  | { ok: false; errors: ImportError[]; warnings: ImportError[]; columns: ColumnMapping | null; format: 'csv' | 'xlsx' };
+  | {
+      ok: false;
+      errors: ImportError[];
+      warnings: ImportError[];
+      columns: ColumnMapping | null;
+      format: 'csv' | 'xlsx';
+    };
 
 /** Collects rows: the first non-empty row is the header, the rest are validated as they arrive. */
 class RowSink {
@@ -91,7 +97,8 @@ class RowSink {
         row: rowNumber,
         column: null,
         value: null,
-        message: 'geen uitslag (geen vaardigheidsscore, niveau of referentieniveau): telt als ontbrekend resultaat',
+        message:
+          'geen uitslag (geen vaardigheidsscore, niveau of referentieniveau): telt als ontbrekend resultaat',
       });
     }
     this.results.push(r);
@@ -99,10 +106,21 @@ class RowSink {
 
   finish(format: 'csv' | 'xlsx'): ImportOutcome {
     if (!this.columns) {
-      return { ok: false, errors: [{ row: null, column: null, value: null, message: 'het bestand is leeg' }], warnings: [], columns: null, format };
+      return {
+        ok: false,
+        errors: [{ row: null, column: null, value: null, message: 'het bestand is leeg' }],
+        warnings: [],
+        columns: null,
+        format,
+      };
     }
     if (this.errors.length === 0 && this.rows === 0) {
-      this.errors.push({ row: 2, column: null, value: null, message: 'het bestand bevat alleen een kopregel, geen uitslagen' });
+      this.errors.push({
+        row: 2,
+        column: null,
+        value: null,
+        message: 'het bestand bevat alleen een kopregel, geen uitslagen',
+      });
     }
     if (this.errors.length > 0) {
       this.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -140,7 +158,13 @@ export function importCsvText(text: string, options: ImportOptions = {}): Import
  */
 export async function importResults(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportOutcome> {
   if (bytes.length === 0) {
-    return { ok: false, errors: [{ row: null, column: null, value: null, message: 'het bestand is leeg' }], warnings: [], columns: null, format: 'csv' };
+    return {
+      ok: false,
+      errors: [{ row: null, column: null, value: null, message: 'het bestand is leeg' }],
+      warnings: [],
+      columns: null,
+      format: 'csv',
+    };
   }
   if (isZip(bytes)) {
     const sink = new RowSink(options);
@@ -150,7 +174,14 @@ export async function importResults(bytes: Uint8Array, options: ImportOptions = 
     } catch (e) {
       return {
         ok: false,
-        errors: [{ row: null, column: null, value: null, message: `het Excel-bestand kan niet worden gelezen (${e instanceof Error ? e.message : String(e)})` }],
+        errors: [
+          {
+            row: null,
+            column: null,
+            value: null,
+            message: `het Excel-bestand kan niet worden gelezen (${e instanceof Error ? e.message : String(e)})`,
+          },
+        ],
         warnings: [],
         columns: null,
         format: 'xlsx',

@@ -21,8 +21,17 @@ export function parseNumber(raw: string): Parsed<number> {
 }
 
 const LEVELS: Record<string, Level> = {
-  'i+': 'I', i: 'I', ii: 'II', iii: 'III', iv: 'IV', v: 'V',
-  a: 'A', b: 'B', c: 'C', d: 'D', e: 'E',
+  'i+': 'I',
+  i: 'I',
+  ii: 'II',
+  iii: 'III',
+  iv: 'IV',
+  v: 'V',
+  a: 'A',
+  b: 'B',
+  c: 'C',
+  d: 'D',
+  e: 'E',
 };
 
 /** Levels I–V ("I+" counts as I) and A–E, case-insensitive. */
@@ -34,7 +43,15 @@ export function parseLevel(raw: string): Parsed<Level> {
 /** "B", "M", "E", "begin", "midden", "eind", or a test label such as "M5" (moment + jaargroep). */
 export function parseMoment(raw: string): Parsed<{ moment: Moment; grade: number | null }> {
   const s = raw.trim().toLowerCase();
-  const word: Record<string, Moment> = { b: 'B', begin: 'B', m: 'M', midden: 'M', medio: 'M', e: 'E', eind: 'E' };
+  const word: Record<string, Moment> = {
+    b: 'B',
+    begin: 'B',
+    m: 'M',
+    midden: 'M',
+    medio: 'M',
+    e: 'E',
+    eind: 'E',
+  };
   const direct = word[s];
   if (direct) return ok({ moment: direct, grade: null });
   const m = /^([bme])\s*-?\s*([1-8])$/.exec(s);
@@ -59,7 +76,15 @@ export function gradeFromClass(className: string): number | null {
 export function parseRefLevel(raw: string): Parsed<RefLevel> {
   const s = raw.trim().toUpperCase().replace(/\s+/g, ' ');
   if (s === '1F' || s === '2F' || s === '1S') return ok(s);
-  if (s === '<1F' || s === '< 1F' || s === 'ONDER 1F' || s === 'LAGER DAN 1F' || s === '1F-' || s === 'NIET 1F') return ok('<1F');
+  if (
+    s === '<1F' ||
+    s === '< 1F' ||
+    s === 'ONDER 1F' ||
+    s === 'LAGER DAN 1F' ||
+    s === '1F-' ||
+    s === 'NIET 1F'
+  )
+    return ok('<1F');
   return fail(`'${raw}' is geen referentieniveau (<1F, 1F, 2F of 1S)`);
 }
 
@@ -116,7 +141,9 @@ for (const [name, aliases] of Object.entries(SUBJECT_ALIASES)) {
  * Canonical subject from a subject or test name. A trailing test label is split off:
  * "Rekenen-Wiskunde M5" → subject Rekenen-Wiskunde, moment M, jaargroep 5. Unknown subjects keep their name.
  */
-export function parseSubject(raw: string): Parsed<{ subject: string; moment: Moment | null; grade: number | null }> {
+export function parseSubject(
+  raw: string,
+): Parsed<{ subject: string; moment: Moment | null; grade: number | null }> {
   let s = raw.trim();
   if (s === '') return fail('vak ontbreekt');
   let moment: Moment | null = null;

@@ -29,6 +29,18 @@ export interface ImportDefaults {
 
 const EMPTY_TAGS: readonly string[] = Object.freeze([]);
 
+/** Caches a parser's answers per distinct input (bounded, so a file of unique values cannot grow it without limit). */
+function memo<T>(parse: (s: string) => Parsed<T>): (s: string) => Parsed<T> {
+  const cache = new Map<string, Parsed<T>>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const p = parse(s);
+    if (cache.size < 10_000) cache.set(s, p);
+    return p;
+  };
+}
+
 /**
  * File-level check: are the columns needed present (directly or derivable)? Returns errors on row 1.
  * Needed: leerling, vak; groep or jaargroep; moment (a column, a test label in the vak column, or a default);
@@ -47,7 +59,8 @@ export function checkColumns(mapping: ColumnMapping, defaults: ImportDefaults): 
   if (f.pupilId === undefined) errors.push(missing(`'${FIELD_LABEL.pupilId}'`));
   if (f.subject === undefined) errors.push(missing(`'${FIELD_LABEL.subject}'`));
   if (f.className === undefined && f.grade === undefined) errors.push(missing("'groep/klas' of 'jaargroep'"));
-  if (f.moment === undefined && f.subject === undefined && !defaults.moment) errors.push(missing("'toetsmoment'"));
+  if (f.moment === undefined && f.subject === undefined && !defaults.moment)
+    errors.push(missing("'toetsmoment'"));
   if (f.schoolYear === undefined && f.testDate === undefined && !defaults.schoolYear)
     errors.push(missing("'schooljaar' of 'afnamedatum'"));
   if (f.score === undefined && f.level === undefined && f.refLevel === undefined)
@@ -69,6 +82,23 @@ export function checkColumns(mapping: ColumnMapping, defaults: ImportDefaults): 
 export class RowValidator {
   private readonly cols: Partial<Record<Field, number>>;
   private readonly domainCols: [string, number][];
+  // Exports repeat the same few subjects, years, dates and class names on every row: parse each distinct
+  // text once, and share the strings (a board file of 2,000,000 rows would otherwise hold millions of
+  // copies of "2025-2026").
+  private readonly parseSubject = memo(parseSubject);
+  private readonly parseSchoolYear = memo(parseSchoolYear);
+  private readonly parseDate = memo(parseDate);
+  private readonly parseMoment = memo(parseMoment);
+  private readonly parseGrade = memo(parseGrade);
+  private readonly parseBool = memo(parseBool);
+  private readonly strings = new Map<string, string>();
+
+  private intern(s: string): string {
+    const hit = this.strings.get(s);
+    if (hit !== undefined) return hit;
+    if (this.strings.size < 1_000_000) this.strings.set(s, s);
+    return s;
+  }
 
   constructor(
     private readonly mapping: ColumnMapping,
@@ -111,54 +141,71 @@ export class RowValidator {
       return v;
     };
 
-    const pupilId = required('pupilId');
+    const pupilId = this.intern(required('pupilId'));
     const subjectRaw = required('subject');
-    const subj = subjectRaw === '' ? null : take('subject', parseSubject);
-    const className = this.cell(row, 'className');
-    let grade = take('grade', parseGrade);
-    const momentCell = take('moment', parseMoment);
+    const subj = subjectRaw === '' ? null : take('subject', this.parseSubject);
+    const className = this.intern(this.cell(row, 'className'));
+    let grade = take('grade', this.parseGrade);
+    const momentCell = take('moment', this.parseMoment);
     const moment: Moment | null = momentCell?.moment ?? subj?.moment ?? this.defaults.moment ?? null;
     grade ??= momentCell?.grade ?? subj?.grade ?? (className !== '' ? gradeFromClass(className) : null);
     if (moment === null && this.cell(row, 'moment') === '') {
       if (this.cols.moment !== undefined) err('moment', '', 'waarde ontbreekt');
-      else if (subj) err('subject', subjectRaw, 'toetsmoment ontbreekt (geen kolom moment en geen toetsnaam zoals M5)');
+      else if (subj)
+        err('subject', subjectRaw, 'toetsmoment ontbreekt (geen kolom moment en geen toetsnaam zoals M5)');
     }
     if (grade === null && this.cell(row, 'grade') === '') {
-      if (className !== '') err('className', className, `jaargroep niet af te leiden uit '${className}' (voeg een kolom jaargroep toe)`);
+      if (className !== '')
+        err(
+          'className',
+          className,
+          `jaargroep niet af te leiden uit '${className}' (voeg een kolom jaargroep toe)`,
+        );
       else if (this.cols.grade !== undefined) err('grade', '', 'waarde ontbreekt');
       else err('className', '', 'waarde ontbreekt');
     }
-    const testDate = take('testDate', parseDate);
-    let schoolYear = take('schoolYear', parseSchoolYear);
+    const testDate = take('testDate', this.parseDate);
+    let schoolYear = take('schoolYear', this.parseSchoolYear);
     if (schoolYear === null && this.cell(row, 'schoolYear') === '') {
-      if (testDate !== null) schoolYear = schoolYearOf(testDate);
+      if (testDate !== null) schoolYear = this.intern(schoolYearOf(testDate));
       else if (this.defaults.schoolYear) schoolYear = this.defaults.schoolYear;
-      else err(this.cols.schoolYear !== undefined ? 'schoolYear' : 'testDate', '', 'schooljaar ontbreekt (geen schooljaar en geen afnamedatum)');
+      else
+        err(
+          this.cols.schoolYear !== undefined ? 'schoolYear' : 'testDate',
+          '',
+          'schooljaar ontbreekt (geen schooljaar en geen afnamedatum)',
+        );
     }
     const score = take('score', parseNumber);
     const level: Level | null = take('level', parseLevel);
     const refLevel: RefLevel | null = take('refLevel', parseRefLevel);
     const dl = take('dl', parseNumber);
     const dle = take('dle', parseNumber);
-    const nt2 = take('nt2', parseBool) ?? false;
-    const support = take('support', parseBool) ?? false;
-    const plus = take('plus', parseBool) ?? false;
+    const nt2 = take('nt2', this.parseBool) ?? false;
+    const support = take('support', this.parseBool) ?? false;
+    const plus = take('plus', this.parseBool) ?? false;
     let domainScores: Record<string, number> | null = null;
     for (const [name, idx] of this.domainCols) {
       const raw = (row[idx] ?? '').trim();
       if (raw === '') continue;
       const p = parseNumber(raw);
       if (!p.ok) {
-        errors.push({ row: rowNumber, column: this.mapping.headers[idx] ?? name, value: raw, message: p.message });
+        errors.push({
+          row: rowNumber,
+          column: this.mapping.headers[idx] ?? name,
+          value: raw,
+          message: p.message,
+        });
         continue;
       }
       (domainScores ??= {})[name] = p.value;
     }
-    if (errors.length > before || !subj || moment === null || grade === null || schoolYear === null) return null;
+    if (errors.length > before || !subj || moment === null || grade === null || schoolYear === null)
+      return null;
     const fn = this.cell(row, 'functioneringsniveau');
     const tagsRaw = this.cell(row, 'tags');
     const name = this.cell(row, 'pupilName');
-    const school = this.cell(row, 'school');
+    const school = this.intern(this.cell(row, 'school'));
     return {
       school: school !== '' ? school : (this.defaults.school ?? null),
       pupilId,
@@ -171,7 +218,7 @@ export class RowValidator {
       testDate,
       score,
       level,
-      functioneringsniveau: fn !== '' ? fn : null,
+      functioneringsniveau: fn !== '' ? this.intern(fn) : null,
       refLevel,
       dl,
       dle,

@@ -25,7 +25,10 @@ const norm: Norm = {
 
 describe('evaluateNorm', () => {
   it('reaches streef when every streef criterion holds: 7/10 at I–III = 70% ≥ 60, 1/10 at V = 10% ≤ 10', () => {
-    const s = group(['I', 'I', 'II', 'II', 'III', 'III', 'III', 'IV', 'IV', 'V'], [40, 40, 40, 40, 40, 40, 40, 40, 40, 40]);
+    const s = group(
+      ['I', 'I', 'II', 'II', 'III', 'III', 'III', 'IV', 'IV', 'V'],
+      [40, 40, 40, 40, 40, 40, 40, 40, 40, 40],
+    );
     const e = evaluateNorm(norm, s);
     // ambitie needs mean ≥ 50; the mean is 40.
     expect(e.status).toBe('streef');
@@ -43,7 +46,9 @@ describe('evaluateNorm', () => {
   });
 
   it('is below minimum at 4/10 = 40% < 50 at I–III', () => {
-    expect(evaluateNorm(norm, group(['I', 'II', 'III', 'III', 'IV', 'IV', 'IV', 'IV', 'V', 'V'], [])).status).toBe('onder-minimum');
+    expect(
+      evaluateNorm(norm, group(['I', 'II', 'III', 'III', 'IV', 'IV', 'IV', 'IV', 'V', 'V'], [])).status,
+    ).toBe('onder-minimum');
   });
 
   it('does not climb past a tier that cannot be evaluated (no scores for the mean)', () => {
@@ -67,7 +72,10 @@ describe('evaluateNorm', () => {
       result({ pupilId: 'b', refLevel: '1S' }),
       result({ pupilId: 'c', refLevel: '1F' }),
     ]);
-    expect(evaluateNorm({ subject: '*', minimum: [{ kind: 'share-at-ref', ref: '2F/1S', atLeast: 65 }] }, s).status).toBe('minimum');
+    expect(
+      evaluateNorm({ subject: '*', minimum: [{ kind: 'share-at-ref', ref: '2F/1S', atLeast: 65 }] }, s)
+        .status,
+    ).toBe('minimum');
   });
 });
 
@@ -87,7 +95,16 @@ describe('NormIndex', () => {
 describe('parseNormSet', () => {
   it('accepts the documented format and names every problem', () => {
     expect(parseNormSet({ version: 1, norms: [norm], inspectie: { signalering2F1S: 45.5 } }).ok).toBe(true);
-    const bad = parseNormSet({ version: 2, norms: [{ subject: 'Spelling', grades: [9], minimum: [{ kind: 'share-at-levels', levels: ['X'], atLeast: 50 }, { kind: 'median' }] }] });
+    const bad = parseNormSet({
+      version: 2,
+      norms: [
+        {
+          subject: 'Spelling',
+          grades: [9],
+          minimum: [{ kind: 'share-at-levels', levels: ['X'], atLeast: 50 }, { kind: 'median' }],
+        },
+      ],
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok)
       expect(bad.errors).toEqual([

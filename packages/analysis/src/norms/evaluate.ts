@@ -7,7 +7,14 @@
  */
 import type { Moment } from '../model';
 import type { StatsAccumulator } from '../stats';
-import { NORM_TIERS, criterionLabel, type Criterion, type Norm, type NormSet, type NormTier } from './norm-set';
+import {
+  NORM_TIERS,
+  criterionLabel,
+  type Criterion,
+  type Norm,
+  type NormSet,
+  type NormTier,
+} from './norm-set';
 
 /** Status of a cell against the norms. */
 export type CellStatus = 'onder-minimum' | 'minimum' | 'streef' | 'ambitie' | 'geen-norm' | 'onbekend';
@@ -54,7 +61,10 @@ function isMet(c: Criterion, value: number): boolean {
 }
 
 /** Status of a group against one norm, with every criterion's outcome. */
-export function evaluateNorm(norm: Norm | null, s: StatsAccumulator): { status: CellStatus; criteria: CriterionOutcome[] } {
+export function evaluateNorm(
+  norm: Norm | null,
+  s: StatsAccumulator,
+): { status: CellStatus; criteria: CriterionOutcome[] } {
   if (!norm) return { status: 'geen-norm', criteria: [] };
   if (s.n === 0) return { status: 'onbekend', criteria: [] };
   const criteria: CriterionOutcome[] = [];
@@ -69,7 +79,13 @@ export function evaluateNorm(norm: Norm | null, s: StatsAccumulator): { status: 
     for (const c of list) {
       const m = measure(c, s);
       const cm = m.value === null ? null : isMet(c, m.value);
-      criteria.push({ tier, label: criterionLabel(c), value: m.value === null ? null : Math.round(m.value * 100) / 100, n: m.n, met: cm });
+      criteria.push({
+        tier,
+        label: criterionLabel(c),
+        value: m.value === null ? null : Math.round(m.value * 100) / 100,
+        n: m.n,
+        met: cm,
+      });
       if (cm === null) met = met === false ? false : null;
       else if (!cm) met = false;
     }
@@ -105,7 +121,8 @@ export class NormIndex {
       if (n.subject !== subject && n.subject !== '*') continue;
       if (n.grades && !n.grades.includes(grade)) continue;
       if (n.moments && !n.moments.includes(moment)) continue;
-      const sc = (g === group ? 8 : 0) + (n.subject === subject ? 4 : 0) + (n.grades ? 2 : 0) + (n.moments ? 1 : 0);
+      const sc =
+        (g === group ? 8 : 0) + (n.subject === subject ? 4 : 0) + (n.grades ? 2 : 0) + (n.moments ? 1 : 0);
       if (sc > bestScore) {
         best = n;
         bestScore = sc;
@@ -127,7 +144,10 @@ export function primaryCriterion(norm: Norm | null): Criterion | null {
 }
 
 /** The thresholds of each tier for criteria measuring the same thing as `c` (for chart norm bands). */
-export function tierThresholds(norm: Norm, c: Criterion): { tier: NormTier; value: number; direction: 'min' | 'max' }[] {
+export function tierThresholds(
+  norm: Norm,
+  c: Criterion,
+): { tier: NormTier; value: number; direction: 'min' | 'max' }[] {
   const out: { tier: NormTier; value: number; direction: 'min' | 'max' }[] = [];
   for (const tier of NORM_TIERS) {
     for (const o of norm[tier] ?? []) {

@@ -12,7 +12,17 @@ function year(schoolYear: string, pupils: number, below1F: number): Result[] {
   for (let p = 0; p < pupils; p++) {
     for (const subject of DOMAINS) {
       const streef: RefLevel = subject === 'Rekenen-Wiskunde' ? '1S' : '2F';
-      out.push(result({ pupilId: `${schoolYear}-${p}`, schoolYear, grade: 8, className: '8', subject, moment: 'M', refLevel: k++ < below1F ? '<1F' : streef }));
+      out.push(
+        result({
+          pupilId: `${schoolYear}-${p}`,
+          schoolYear,
+          grade: 8,
+          className: '8',
+          subject,
+          moment: 'M',
+          refLevel: k++ < below1F ? '<1F' : streef,
+        }),
+      );
     }
   }
   return out;
@@ -28,7 +38,12 @@ describe('Inspectie indicators', () => {
 
   it('weights the last three years by pupils: (94.44·18 + 92.31·13 + 91.67·12)/43 = 93.02', () => {
     // 18 pupils: 51/54 = 94.44%; 13 pupils: 36/39 = 92.31%; 12 pupils: 33/36 = 91.67%.
-    const results = [...year('2023-2024', 18, 3), ...year('2024-2025', 13, 3), ...year('2025-2026', 12, 3), ...year('2022-2023', 10, 30)];
+    const results = [
+      ...year('2023-2024', 18, 3),
+      ...year('2024-2025', 13, 3),
+      ...year('2025-2026', 12, 3),
+      ...year('2022-2023', 10, 30),
+    ];
     const ind = inspectieIndicators(results, '2025-2026', { signalering2F1S: 45.5 });
     expect(ind.years.map((y) => y.pct1F)).toEqual([94.44, 92.31, 91.67]);
     expect(ind.pupilsThreeYears).toBe(43);
@@ -54,6 +69,11 @@ describe('Inspectie indicators', () => {
       result({ pupilId: 'a', grade: 8, subject: 'Technisch lezen', moment: 'M', refLevel: '<1F' }),
       result({ pupilId: 'b', grade: 7, subject: 'Spelling', moment: 'E', refLevel: '<1F' }),
     ];
-    expect(inspectieYear(r, '2025-2026')).toMatchObject({ pupils: 1, domainResults: 1, at1F: 1, atStreef: 0 });
+    expect(inspectieYear(r, '2025-2026')).toMatchObject({
+      pupils: 1,
+      domainResults: 1,
+      at1F: 1,
+      atStreef: 0,
+    });
   });
 });

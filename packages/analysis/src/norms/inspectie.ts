@@ -4,7 +4,16 @@
  * domains lezen, taalverzorging and rekenen together. Judged over the last three school years weighted by
  * pupils: Σ(pct_y · n_y) / Σ n_y, against the signaleringswaarden (1F: 85%; 2F/1S: the school's own value).
  */
-import { inspectieDomain, reached1F, reachedStreef, round2, shiftSchoolYear, MOMENTS, type RefLevel, type Result } from '../model';
+import {
+  inspectieDomain,
+  reached1F,
+  reachedStreef,
+  round2,
+  shiftSchoolYear,
+  MOMENTS,
+  type RefLevel,
+  type Result,
+} from '../model';
 
 /** One school year's indicators. */
 export interface InspectieYear {
@@ -106,7 +115,8 @@ export function inspectieIndicators(
     signalering1F: s1,
     signalering2F1S: s2,
     judgement1F: threeYear1F === null ? 'onbekend' : threeYear1F >= s1 ? 'voldoende' : 'signaal',
-    judgementStreef: threeYearStreef === null || s2 === null ? 'onbekend' : threeYearStreef >= s2 ? 'voldoende' : 'signaal',
+    judgementStreef:
+      threeYearStreef === null || s2 === null ? 'onbekend' : threeYearStreef >= s2 ? 'voldoende' : 'signaal',
     small: pupilsThreeYears < 5,
   };
 }

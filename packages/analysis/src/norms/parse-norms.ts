@@ -22,15 +22,22 @@ function parseCriterion(v: unknown, path: string, errors: string[]): Criterion |
   if (v.kind === 'share-at-ref') {
     if (v.ref !== '1F' && v.ref !== '2F/1S') errors.push(`${path}.ref: moet '1F' of '2F/1S' zijn`);
     if (!isNum(v.atLeast)) errors.push(`${path}.atLeast: geen getal`);
-    return (v.ref === '1F' || v.ref === '2F/1S') && isNum(v.atLeast) ? { kind: 'share-at-ref', ref: v.ref, atLeast: v.atLeast } : null;
+    return (v.ref === '1F' || v.ref === '2F/1S') && isNum(v.atLeast)
+      ? { kind: 'share-at-ref', ref: v.ref, atLeast: v.atLeast }
+      : null;
   }
   if (v.kind === 'share-at-levels') {
     const levels = Array.isArray(v.levels) ? v.levels : null;
-    if (!levels || levels.length === 0 || !levels.every((l) => typeof l === 'string' && ALL_LEVELS.includes(l))) {
+    if (
+      !levels ||
+      levels.length === 0 ||
+      !levels.every((l) => typeof l === 'string' && ALL_LEVELS.includes(l))
+    ) {
       errors.push(`${path}.levels: lijst van niveaus (I–V of A–E) verwacht`);
       return null;
     }
-    if (v.atLeast === undefined && v.atMost === undefined) errors.push(`${path}: atLeast of atMost ontbreekt`);
+    if (v.atLeast === undefined && v.atMost === undefined)
+      errors.push(`${path}: atLeast of atMost ontbreekt`);
     if (v.atLeast !== undefined && !isNum(v.atLeast)) errors.push(`${path}.atLeast: geen getal`);
     if (v.atMost !== undefined && !isNum(v.atMost)) errors.push(`${path}.atMost: geen getal`);
     const c: Criterion = { kind: 'share-at-levels', levels: levels as Level[] };
@@ -38,7 +45,9 @@ function parseCriterion(v: unknown, path: string, errors: string[]): Criterion |
     if (isNum(v.atMost)) c.atMost = v.atMost;
     return c;
   }
-  errors.push(`${path}.kind: onbekend soort norm '${String(v.kind)}' (share-at-levels, mean-score, share-at-ref)`);
+  errors.push(
+    `${path}.kind: onbekend soort norm '${String(v.kind)}' (share-at-levels, mean-score, share-at-ref)`,
+  );
   return null;
 }
 
@@ -47,7 +56,9 @@ function parseCriterion(v: unknown, path: string, errors: string[]): Criterion |
  *
  * @example parseNormSet({ version: 1, norms: [{ subject: '*', minimum: [{ kind: 'share-at-levels', levels: ['I','II','III'], atLeast: 50 }] }] })
  */
-export function parseNormSet(json: unknown): { ok: true; normSet: NormSet } | { ok: false; errors: string[] } {
+export function parseNormSet(
+  json: unknown,
+): { ok: true; normSet: NormSet } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   if (!isObj(json)) return { ok: false, errors: ['normenbestand: geen JSON-object'] };
   if (json.version !== NORM_SET_VERSION) errors.push(`version: ${NORM_SET_VERSION} verwacht`);
@@ -81,7 +92,9 @@ export function parseNormSet(json: unknown): { ok: true; normSet: NormSet } | { 
         errors.push(`${path}.${tier}: lijst verwacht`);
         continue;
       }
-      norm[tier] = list.map((c, j) => parseCriterion(c, `${path}.${tier}[${j}]`, errors)).filter((c): c is Criterion => c !== null);
+      norm[tier] = list
+        .map((c, j) => parseCriterion(c, `${path}.${tier}[${j}]`, errors))
+        .filter((c): c is Criterion => c !== null);
     }
     norms.push(norm);
   });
@@ -104,9 +117,18 @@ export function parseNormSet(json: unknown): { ok: true; normSet: NormSet } | { 
   }
   if (Array.isArray(json.expectedGrowth)) {
     json.expectedGrowth.forEach((e: unknown, i) => {
-      if (!isObj(e) || typeof e.subject !== 'string' || !isNum(e.fromGrade) || !isNum(e.toGrade) || !isNum(e.growth) ||
-        !MOMENTS.includes(e.fromMoment as Moment) || !MOMENTS.includes(e.toMoment as Moment))
-        errors.push(`expectedGrowth[${i}]: subject, fromGrade, fromMoment, toGrade, toMoment en growth verwacht`);
+      if (
+        !isObj(e) ||
+        typeof e.subject !== 'string' ||
+        !isNum(e.fromGrade) ||
+        !isNum(e.toGrade) ||
+        !isNum(e.growth) ||
+        !MOMENTS.includes(e.fromMoment as Moment) ||
+        !MOMENTS.includes(e.toMoment as Moment)
+      )
+        errors.push(
+          `expectedGrowth[${i}]: subject, fromGrade, fromMoment, toGrade, toMoment en growth verwacht`,
+        );
     });
     set.expectedGrowth = json.expectedGrowth as NormSet['expectedGrowth'];
   }
