@@ -155,6 +155,8 @@ export class AccessControl {
       projectorLinks: ProjectorLinkStore;
       cookie: SessionCookieSettings;
       trustProxy: boolean;
+      /** PUBLIC_URL's origin: a browser page there may open sync sockets (as may the request's own host). */
+      publicUrl?: string | undefined;
       now?: () => number;
     },
   ) {
@@ -254,17 +256,31 @@ export class AccessControl {
     return next();
   };
 
+  #allowedOrigin(origin: string, host: string | undefined): boolean {
+    if (this.deps.publicUrl && origin === new URL(this.deps.publicUrl).origin) return true;
+    try {
+      return host !== undefined && new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+
   /**
    * The access check at the WebSocket upgrade of `/sync/<boardId>`: session cookie or `?projector=<token>`.
    * 401 when logged out (or the link is revoked/expired), 404 when the board does not exist or belongs to
    * another school (or is not the link's board), else ok with `readOnly` = may not `board:write`; the sync
-   * server must drop every update from a read-only socket. A rate-limited projector token gets 403.
+   * server must drop every update from a read-only socket. A rate-limited projector token gets 403, and
+   * so does a browser page of another origin (cross-site WebSocket hijacking: browsers send the cookie on
+   * the handshake and CORS does not apply to WebSockets). Clients without Origin (Node, tests) pass.
    */
   async authorizeUpgrade(
     request: IncomingMessage,
     boardId: string,
     lookupBoardSchool: LookupBoardSchool,
   ): Promise<UpgradeDecision> {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !this.#allowedOrigin(origin, request.headers.host))
+      return { ok: false, status: 403 };
     const url = new URL(request.url ?? '/', 'http://localhost');
     const cookieHeader = request.headers.cookie;
     const resolved = this.resolveActor({

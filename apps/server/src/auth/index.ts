@@ -102,6 +102,7 @@ export function createAuthModule(options: {
     projectorLinks,
     cookie,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     now,
   });
   const events = new AccessEvents();

@@ -10,12 +10,12 @@ import { tempDatabase, testClock } from './testing';
 
 const HOUR = 60 * 60 * 1000;
 
-function upgradeRequest(url: string, ip = '10.1.1.1'): IncomingMessage {
+function upgradeRequest(url: string, headers: Record<string, string> = {}): IncomingMessage {
   const socket = new Socket();
-  Object.defineProperty(socket, 'remoteAddress', { value: ip });
+  Object.defineProperty(socket, 'remoteAddress', { value: '10.1.1.1' });
   const request = new IncomingMessage(socket);
   request.url = url;
-  request.headers = {};
+  request.headers = headers;
   return request;
 }
 
@@ -70,6 +70,25 @@ describe('projector links', () => {
       ok: false,
       status: 401,
     });
+  });
+
+  it('refuses a page of another origin (cross-site WebSocket hijacking), accepts the own host', async () => {
+    const { token } = links.create({ boardId: 'board-1', schoolId, createdBy: null });
+    const url = `/sync/board-1?projector=${token}`;
+    expect(
+      await access.authorizeUpgrade(
+        upgradeRequest(url, { origin: 'https://evil.example', host: 'koers.school.nl' }),
+        'board-1',
+        lookup,
+      ),
+    ).toEqual({ ok: false, status: 403 });
+    expect(
+      await access.authorizeUpgrade(
+        upgradeRequest(url, { origin: 'https://koers.school.nl', host: 'koers.school.nl' }),
+        'board-1',
+        lookup,
+      ),
+    ).toMatchObject({ ok: true, readOnly: true });
   });
 
   it('stops working when revoked', async () => {
