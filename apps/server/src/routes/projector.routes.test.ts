@@ -28,7 +28,7 @@ describe('projector routes', () => {
       url: string;
       link: { id: string; expiresAt: string };
     };
-    expect(url).toBe(`${ORIGIN}/projector/${token}`);
+    expect(url).toBe(`${ORIGIN}/borden/board-1/projector?projector=${token}`);
     expect(Date.parse(link.expiresAt) - Date.now()).toBeGreaterThan(2.9 * 3600_000);
 
     const opened = await ctx.app.request(`/api/projector/${token}`);

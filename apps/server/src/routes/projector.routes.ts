@@ -7,8 +7,13 @@ import type { ProjectorLink } from '../auth/projector-links';
 import type { AuthServices } from '../auth/services';
 import { linkOrigin, readJsonObject } from './auth.helpers';
 
-/** The path of the web app's projector page (the token follows). */
-export const PROJECTOR_PAGE_PATH = '/projector/';
+/**
+ * The web app's projector page for a board, opened with the link's token: the page passes `?projector=`
+ * on to the sync URL and the API calls it makes.
+ */
+export function projectorPageUrl(origin: string, boardId: string, token: string): string {
+  return `${origin}/borden/${encodeURIComponent(boardId)}/projector?projector=${token}`;
+}
 
 function linkView(link: ProjectorLink, now: number) {
   return {
@@ -59,7 +64,7 @@ export function createProjectorRoutes(services: AuthServices) {
         {
           link: linkView(link, services.now()),
           token,
-          url: `${linkOrigin(c, services.publicUrl)}${PROJECTOR_PAGE_PATH}${token}`,
+          url: projectorPageUrl(linkOrigin(c, services.publicUrl), link.boardId, token),
         },
         201,
       );
