@@ -17,6 +17,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
   cpuMeter,
+  cpuPressureMeter,
   directoryBytes,
   rssBytes,
   spawnServer,
@@ -195,6 +196,10 @@ async function typingRoom(server: ServerProcess): Promise<TypingResult> {
   return {
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
+    serverP50: histogramPercentile(serverHistogram, 50),
+    serverP99: histogramPercentile(serverHistogram, 99),
+    commitMsMax,
+    cpuPressure,
     samples: sorted.length,
     cpu: cpuPercent,
     rss,

@@ -25,6 +25,8 @@ export interface Config {
   syncCompactBytes: number;
   /** How often sync sockets are pinged; one missed pong ends the socket (SYNC_PING_INTERVAL_MS, default 30 s). */
   syncPingIntervalMs: number;
+  /** How often the sync pipeline counters are logged, when anything was written (SYNC_STATS_INTERVAL_MS, default 60 s). */
+  syncStatsIntervalMs: number;
   /** Log level (LOG_LEVEL: debug, info, warn, error; default info). */
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Session lifetime in days; sliding, so active users stay logged in (SESSION_DAYS, default 30). */
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env): Config {
     syncCompactUpdates: integer(env, 'SYNC_COMPACT_UPDATES', 500, 1, 1_000_000),
     syncCompactBytes: integer(env, 'SYNC_COMPACT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     syncPingIntervalMs: integer(env, 'SYNC_PING_INTERVAL_MS', 30_000, 1_000, 600_000),
+    syncStatsIntervalMs: integer(env, 'SYNC_STATS_INTERVAL_MS', 60_000, 100, 3_600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
     trustProxy: boolean(env, 'TRUST_PROXY', false),

@@ -39,6 +39,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     compactUpdates: deps.config.syncCompactUpdates,
     compactBytes: deps.config.syncCompactBytes,
     pingIntervalMs: deps.config.syncPingIntervalMs,
+    statsIntervalMs: deps.config.syncStatsIntervalMs,
     ...(deps.authorizeUpgrade ? { authorizeUpgrade: deps.authorizeUpgrade } : {}),
   });
   http.on('upgrade', (request, socket, head: Buffer) => {

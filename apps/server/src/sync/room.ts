@@ -14,6 +14,7 @@ import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import { MessageType, encodeAwarenessMessage, encodeSyncStep2Message, encodeUpdateMessage } from './messages';
 import { LOAD_ORIGIN, isSyncOrigin, remoteOrigin } from './origins';
+import type { SyncStats } from './sync-stats';
 
 export interface RoomOptions {
   boardId: string;
@@ -23,6 +24,7 @@ export interface RoomOptions {
   compactUpdates: number;
   /** …or this many bytes. */
   compactBytes: number;
+  stats: SyncStats;
   /** Called when the last connection left: the registry unloads the room. */
   onEmpty(room: Room): void;
   /** Called once when storing failed: the registry discards the room (its doc holds unstored changes). */
@@ -33,6 +35,8 @@ interface PendingUpdate {
   update: Uint8Array;
   /** The socket the update came from: it already has it, so it is not echoed back. */
   from: Connection | undefined;
+  /** performance.now() when it was applied, for the pipeline latency stats. */
+  appliedAt: number;
 }
 
 /**
@@ -193,7 +197,7 @@ export class Room {
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN || this.#failed) return;
     const from = isSyncOrigin(origin) && origin.kind === 'remote' ? origin.connection : undefined;
-    this.#pending.push({ update, from });
+    this.#pending.push({ update, from, appliedAt: performance.now() });
     this.#scheduleFlush();
   };
 
@@ -228,10 +232,12 @@ export class Room {
       const batch = this.#pending;
       this.#pending = [];
       try {
+        const started = performance.now();
         const { lastSeq } = await this.#options.store.appendUpdates(
           this.boardId,
           batch.map((item) => item.update),
         );
+        this.#options.stats.recordCommit(performance.now() - started, batch.length);
         this.#lastSeq = lastSeq;
       } catch (error) {
         this.#fail(error);
@@ -245,6 +251,7 @@ export class Room {
         for (const connection of this.connections) {
           if (connection !== item.from) connection.send(message);
         }
+        this.#options.stats.recordPipeline(performance.now() - item.appliedAt);
       }
       if (
         this.#pending.length === 0 &&

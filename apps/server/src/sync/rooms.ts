@@ -1,12 +1,14 @@
 import { errorFields, type Logger } from '../log';
 import type { BoardStore } from '../storage/board-store';
 import { Room } from './room';
+import type { SyncStats } from './sync-stats';
 
 export interface RoomsOptions {
   store: BoardStore;
   log: Logger;
   compactUpdates: number;
   compactBytes: number;
+  stats: SyncStats;
 }
 
 /**
@@ -89,6 +91,7 @@ export class Rooms {
         log: this.#options.log,
         compactUpdates: this.#options.compactUpdates,
         compactBytes: this.#options.compactBytes,
+        stats: this.#options.stats,
         onEmpty: (r) => this.#unload(r),
         onFailed: (r) => this.#discard(r),
       });

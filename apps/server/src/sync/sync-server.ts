@@ -6,6 +6,7 @@ import type { BoardStore } from '../storage/board-store';
 import { CLOSE_REASON, CloseCode } from './close-codes';
 import { Connection, type ConnectionAccess } from './connection';
 import { Rooms } from './rooms';
+import { SyncStats } from './sync-stats';
 
 /** The answer of the access check at the upgrade (the auth module provides the real one). */
 export type UpgradeDecision =
@@ -23,6 +24,8 @@ export interface SyncServerOptions {
   compactUpdates: number;
   compactBytes: number;
   pingIntervalMs: number;
+  /** How often the pipeline counters are logged (only when something was written). */
+  statsIntervalMs: number;
   authorizeUpgrade?: AuthorizeUpgrade;
 }
 
@@ -40,11 +43,13 @@ const DENIED = {
  */
 export class SyncServer {
   readonly rooms: Rooms;
+  readonly stats = new SyncStats();
   readonly #options: SyncServerOptions;
   readonly #log: Logger;
   readonly #wss: WebSocketServer;
   readonly #connections = new Set<Connection>();
   readonly #pingTimer: NodeJS.Timeout;
+  readonly #statsTimer: NodeJS.Timeout;
   #closing = false;
 
   constructor(options: SyncServerOptions) {
@@ -55,6 +60,7 @@ export class SyncServer {
       log: this.#log,
       compactUpdates: options.compactUpdates,
       compactBytes: options.compactBytes,
+      stats: this.stats,
     });
     // maxPayload: `ws` itself closes a socket with 1009 (MESSAGE_TOO_LARGE) when a message is larger.
     this.#wss = new WebSocketServer({
@@ -66,6 +72,18 @@ export class SyncServer {
     // One timer for all sockets (not one per socket): ping, and end sockets that missed the last pong.
     this.#pingTimer = setInterval(() => this.#pingAll(), options.pingIntervalMs);
     this.#pingTimer.unref();
+    this.#statsTimer = setInterval(() => this.#logStats(), options.statsIntervalMs);
+    this.#statsTimer.unref();
+  }
+
+  #logStats(): void {
+    const window = this.stats.takeWindow();
+    if (window.updates === 0) return;
+    this.#log.info('sync stats', {
+      ...window,
+      rooms: this.rooms.size,
+      connections: this.#connections.size,
+    });
   }
 
   /** Sockets currently attached (for tests and metrics). */
@@ -166,6 +184,7 @@ export class SyncServer {
   async close(): Promise<void> {
     this.#closing = true;
     clearInterval(this.#pingTimer);
+    clearInterval(this.#statsTimer);
     await this.rooms.closeAll(CloseCode.SERVER_SHUTDOWN, CLOSE_REASON.SERVER_SHUTDOWN);
     for (const connection of this.#connections) connection.ws.terminate();
     this.#connections.clear();
