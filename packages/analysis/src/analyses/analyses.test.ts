@@ -209,6 +209,11 @@ describe('patterns (analysis 5)', () => {
     const p = patterns(ctx(data));
     // class means 45 and 25 → spread 20; domain mean (10+10+20+20)/4 = 15
     expect(p.parallelClasses[0]?.spread).toBe(20);
+    // chart measure = the norm's primary criterion, % at I–III: 5A 2/2 = 100%, 5B 1/2 = 50%
+    expect(p.parallelClasses[0]?.chart.series[0]?.points.map((q) => [q.x, q.y, q.n, q.small])).toEqual([
+      ['5A', 100, 2, true],
+      ['5B', 50, 2, true],
+    ]);
     expect(p.domains[0]?.domains[0]).toMatchObject({ domain: 'getallen', mean: 15, n: 4 });
   });
 });

@@ -10,6 +10,7 @@
  * - duplicates: more than one result for pupil × subject × year × moment (the import already refuses
  *   conflicts; data from elsewhere is checked here too).
  */
+import type { ChartSpec } from '../chart-spec';
 import { resultKey } from '../import/duplicates';
 import { hasOutcome, testLabel, type Moment, type Result } from '../model';
 import type { AnalysisContext } from './context';
@@ -52,6 +53,8 @@ export interface DataQuality {
     outsideWindow: number;
     duplicates: number;
   };
+  /** Missing results (%) per class and subject. */
+  chart: ChartSpec;
 }
 
 /** The usual test window per moment as [month, day] pairs (inclusive). */
@@ -179,7 +182,31 @@ export function dataQuality(ctx: AnalysisContext): DataQuality {
       }
     }
   }
+  const chart: ChartSpec = {
+    kind: 'bar',
+    title: `Ontbrekende uitslagen per groep (${moment} ${year})`,
+    xLabel: 'groep',
+    yLabel: '% leerlingen zonder uitslag',
+    series: data.subjects
+      .filter((s) => missing.some((m) => m.subject === s))
+      .map((subject) => ({
+        id: subject,
+        label: subject,
+        points: missing
+          .filter((m) => m.subject === subject)
+          .map((m) => ({
+            x: m.className,
+            y: Math.round((10000 * m.missing) / m.expected) / 100,
+            n: m.expected,
+            small: m.expected < 5,
+          })),
+      })),
+    normBands: [],
+    annotations: [],
+    yDomain: [0, 100],
+  };
   return {
+    chart,
     missing,
     pupilsWithoutResults,
     outOfRange,

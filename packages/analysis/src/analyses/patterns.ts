@@ -7,11 +7,12 @@
  * the subgroup's n. "Widening" = the gap grew by more than δ in each of the last two steps (three
  * measurements), δ = 0.25 × mean SD — the same rule as a structural trend.
  */
-import type { ChartSpec } from '../chart-spec';
+import { bandsFrom, type ChartSpec } from '../chart-spec';
+import { measure, tierThresholds } from '../norms/evaluate';
 import { SUBGROUPS, SUBGROUP_LABEL, pctOf, round2, type Pct, type Result, type Subgroup } from '../model';
-import { StatsAccumulator, type GroupStats } from '../stats';
+import { StatsAccumulator, statsOf, type GroupStats } from '../stats';
 import { classifyTrend, type TrendClassification } from '../trend-direction';
-import type { AnalysisContext } from './context';
+import { chartMeasure, measureAxisLabel, type AnalysisContext } from './context';
 import { evaluateCell, type OverviewCell } from './overview';
 import { STEP_SD_FRACTION } from './trend-jaargroep';
 
@@ -60,6 +61,7 @@ export interface ParallelPattern {
   classes: OverviewCell[];
   /** Highest minus lowest class mean. */
   spread: number | null;
+  chart: ChartSpec;
 }
 
 export interface Patterns {
@@ -136,11 +138,42 @@ export function patterns(ctx: AnalysisContext): Patterns {
           .sort((a, b) => a[0].localeCompare(b[0]))
           .map(([c, rs]) => evaluateCell(ctx, subject, grade, c, rs).cell);
         const means = classes.map((c) => c.stats.mean).filter((m): m is number => m !== null);
+        const norm = ctx.norms.find(subject, grade, moment);
+        const m = chartMeasure(ctx, subject, grade, moment);
+        const sortedClasses = [...byClass].sort((a, b) => a[0].localeCompare(b[0]));
         parallelClasses.push({
           subject,
           grade,
           classes,
           spread: means.length > 1 ? round2(Math.max(...means) - Math.min(...means)) : null,
+          chart: {
+            kind: 'bar',
+            title: `Parallelgroepen groep ${grade}: ${subject} (${moment} ${year})`,
+            xLabel: 'groep',
+            yLabel: measureAxisLabel(m),
+            series: [
+              {
+                id: 'groepen',
+                label: measureAxisLabel(m),
+                points: sortedClasses.map(([c, rs], i) => ({
+                  x: c,
+                  y: round2(measure(m, statsOf(rs)).value),
+                  n: classes[i]!.stats.n,
+                  small: classes[i]!.stats.small,
+                  status: classes[i]!.status,
+                })),
+              },
+            ],
+            normBands: norm ? bandsFrom(tierThresholds(norm, m), (t) => `${t}norm`) : [],
+            annotations: classes
+              .filter((c) => c.stats.small)
+              .map((c) => ({
+                x: c.className ?? '',
+                text: 'minder dan 5 leerlingen',
+                kind: 'klein' as const,
+              })),
+            ...(m.kind === 'mean-score' ? {} : { yDomain: [0, 100] as [number, number] }),
+          },
         });
       }
     }

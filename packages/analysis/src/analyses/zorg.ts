@@ -56,6 +56,8 @@ export interface ZorgAnalysis {
   goals: GoalOutcome[];
   supportGrowth: SupportGrowth[];
   interventions: InterventionEffect[];
+  /** Support pupils' growth per jaargroep and subject against the expected growth. */
+  chart: ChartSpec;
 }
 
 const mean = (s: number, n: number): number | null => (n === 0 ? null : s / n);
@@ -209,5 +211,36 @@ export function zorg(ctx: AnalysisContext, expected: ExpectedGrowthTable): ZorgA
       },
     };
   });
-  return { goals, supportGrowth, interventions };
+  const chart: ChartSpec = {
+    kind: 'bar',
+    title: `Leerwinst zorgleerlingen (${moment} ${year}): groei sinds de vorige meting`,
+    xLabel: 'groep',
+    yLabel: 'gemiddelde groei vaardigheidsscore',
+    series: data.subjects.flatMap((subject) => {
+      const rows = supportGrowth.filter((s) => s.subject === subject);
+      if (rows.length === 0) return [];
+      return [
+        {
+          id: subject,
+          label: subject,
+          points: rows.map((s) => ({ x: `groep ${s.grade}`, y: s.meanGrowth, n: s.n, small: s.small })),
+        },
+        {
+          id: `${subject}-verwacht`,
+          label: `${subject}: verwachte groei`,
+          dashed: true,
+          points: rows.map((s) => ({ x: `groep ${s.grade}`, y: s.expectedGrowth, n: s.n, small: s.small })),
+        },
+      ];
+    }),
+    normBands: [],
+    annotations: supportGrowth
+      .filter((s) => s.small)
+      .map((s) => ({
+        x: `groep ${s.grade}`,
+        text: `${s.subject}: minder dan 5 leerlingen`,
+        kind: 'klein' as const,
+      })),
+  };
+  return { goals, supportGrowth, interventions, chart };
 }

@@ -176,6 +176,8 @@ export interface ColumnMapping {
   ambiguous: { field: Field; headers: string[] }[];
   /** Headers Koers did not recognise (ignored). */
   unknown: string[];
+  /** Explicit choices naming a header the file does not have. */
+  missingExplicit: { field: Field; header: string }[];
   headers: string[];
 }
 
@@ -215,6 +217,7 @@ export function detectColumns(headers: readonly string[], explicit: ExplicitMapp
     unsure: [],
     ambiguous: [],
     unknown: [],
+    missingExplicit: [],
     headers: [...headers],
   };
   const taken = new Set<number>();
@@ -224,7 +227,7 @@ export function detectColumns(headers: readonly string[], explicit: ExplicitMapp
       mapping.fields[field] = idx;
       mapping.confidence[field] = 1;
       taken.add(idx);
-    }
+    } else mapping.missingExplicit.push({ field, header });
   }
   const norms = headers.map(normaliseHeader);
   norms.forEach((n, i) => {

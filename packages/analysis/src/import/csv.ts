@@ -1,7 +1,8 @@
 /**
- * CSV reading with papaparse: delimiter detection (";" "," tab "|"), quoted fields, chunked parsing with a
- * progress callback so large files never hold all raw rows at once. Text must already be decoded
- * (see decode.ts); this module has no Node or DOM dependencies.
+ * CSV reading with papaparse: delimiter detection (";" "," tab "|"), quoted fields (also with line breaks),
+ * chunked parsing with a progress callback so large files never hold all raw rows at once. The async
+ * variant pauses between chunks so a browser can paint the progress bar and a server stays responsive.
+ * Text must already be decoded (see decode.ts); this module has no Node or DOM dependencies.
  */
 import Papa from 'papaparse';
 import type { ImportError } from './import-error';
@@ -15,47 +16,82 @@ export interface ImportProgress {
   fraction: number;
 }
 
-/**
- * Parses CSV text chunk by chunk and hands every record to `onRow`. Returns the detected delimiter and
- * structural problems (unclosed quotes) with their rows.
- *
- * @example readCsv('a;b\n1;2,5', (cells, row) => console.log(row, cells)) // 1 ['a','b'], 2 ['1','2,5']
- */
-export function readCsv(
-  text: string,
-  onRow: RowHandler,
-  options: { chunkSize?: number; onProgress?: (p: ImportProgress) => void } = {},
-): { delimiter: string; errors: ImportError[] } {
-  const errors: ImportError[] = [];
-  let row = 0;
-  let delimiter = ',';
+export interface CsvOptions {
+  /** Characters per chunk (default 1 MiB). */
+  chunkSize?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** Outcome of reading: the detected delimiter and structural problems (unclosed quotes) with their rows. */
+export interface CsvRead {
+  delimiter: string;
+  errors: ImportError[];
+}
+
+function setup(text: string, onRow: RowHandler, options: CsvOptions) {
+  const state: CsvRead & { row: number } = { delimiter: ',', errors: [], row: 0 };
   const length = Math.max(1, text.length);
+  const handle = (res: Papa.ParseResult<string[]>): void => {
+    state.delimiter = res.meta.delimiter;
+    const base = state.row;
+    for (const e of res.errors) {
+      if (e.type === 'Quotes') {
+        state.errors.push({
+          row: base + (e.row ?? 0) + 1,
+          column: null,
+          value: null,
+          message: 'aanhalingsteken niet afgesloten',
+        });
+      }
+    }
+    for (const cells of res.data) {
+      state.row++;
+      onRow(cells, state.row);
+    }
+    options.onProgress?.({ rows: state.row, fraction: Math.min(1, res.meta.cursor / length) });
+  };
   const config = {
     delimiter: '',
     delimitersToGuess: [';', '\t', ',', '|'],
     skipEmptyLines: false,
     chunkSize: options.chunkSize ?? 1 << 20,
-    chunk(res: Papa.ParseResult<string[]>) {
-      delimiter = res.meta.delimiter;
-      const base = row;
-      for (const e of res.errors) {
-        if (e.type === 'Quotes') {
-          errors.push({
-            row: base + (e.row ?? 0) + 1,
-            column: null,
-            value: null,
-            message: 'aanhalingsteken niet afgesloten',
-          });
-        }
-      }
-      for (const cells of res.data) {
-        row++;
-        onRow(cells, row);
-      }
-      options.onProgress?.({ rows: row, fraction: Math.min(1, res.meta.cursor / length) });
-    },
   };
-  Papa.parse<string[]>(text, config as Papa.ParseConfig<string[]>);
-  options.onProgress?.({ rows: row, fraction: 1 });
-  return { delimiter, errors };
+  return { state, handle, config };
+}
+
+/**
+ * Parses CSV text chunk by chunk (synchronously) and hands every record to `onRow`.
+ *
+ * @example readCsv('a;b\n1;2,5', (cells, row) => rows.push([row, cells])) // rows: [1, ['a','b']], [2, ['1','2,5']]
+ */
+export function readCsv(text: string, onRow: RowHandler, options: CsvOptions = {}): CsvRead {
+  const { state, handle, config } = setup(text, onRow, options);
+  Papa.parse<string[]>(text, { ...config, chunk: handle } as Papa.ParseConfig<string[]>);
+  options.onProgress?.({ rows: state.row, fraction: 1 });
+  return { delimiter: state.delimiter, errors: state.errors };
+}
+
+/** Like {@link readCsv}, but yields to the event loop after every chunk. */
+export function readCsvAsync(text: string, onRow: RowHandler, options: CsvOptions = {}): Promise<CsvRead> {
+  const { state, handle, config } = setup(text, onRow, options);
+  return new Promise((resolve, reject) => {
+    Papa.parse<string[]>(text, {
+      ...config,
+      chunk(res: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        try {
+          handle(res);
+        } catch (e) {
+          parser.abort();
+          reject(e instanceof Error ? e : new Error(String(e)));
+          return;
+        }
+        parser.pause();
+        setTimeout(() => parser.resume(), 0);
+      },
+      complete() {
+        options.onProgress?.({ rows: state.row, fraction: 1 });
+        resolve({ delimiter: state.delimiter, errors: state.errors });
+      },
+    } as Papa.ParseConfig<string[]>);
+  });
 }

@@ -152,6 +152,54 @@ describe('importCsvText', () => {
     expect(out.ok && out.results[0]?.score).toBe(45);
   });
 
+  it('rejects a bad jaargroep, school year, yes/no value and domain score', () => {
+    const head = 'leerling_id,schooljaar,groep,jaargroep,vak,moment,vaardigheidsscore,nt2,domein:getallen';
+    const rows = [
+      head,
+      'L1,2025-2026,9A,9,Spelling,M,45,nee,',
+      'L2,2025,5A,5,Spelling,M,45,nee,',
+      'L3,2025-2026,5A,5,Spelling,M,45,misschien,',
+      'L4,2025-2026,5A,5,Spelling,M,45,ja,12a',
+    ];
+    expect(errorsOf(importCsvText(rows.join('\n')))).toEqual([
+      "rij 2, kolom 'jaargroep': '9' is geen jaargroep (1 tot en met 8)",
+      "rij 3, kolom 'schooljaar': '2025' is geen schooljaar (zoals 2025-2026)",
+      "rij 4, kolom 'nt2': 'misschien' is geen ja/nee",
+      "rij 5, kolom 'domein:getallen': '12a' is geen getal",
+    ]);
+  });
+
+  it('needs a jaargroep column for a combinatiegroep, and a moment when the test name has none', () => {
+    const text =
+      'leerling_id,schooljaar,groep,vak,vaardigheidsscore\nL1,2025-2026,5/6,Spelling M5,45\nL2,2025-2026,5/6,Spelling,45';
+    expect(errorsOf(importCsvText(text))).toEqual([
+      "rij 3, kolom 'groep': jaargroep niet af te leiden uit '5/6' (voeg een kolom jaargroep toe)",
+      "rij 3, kolom 'vak': toetsmoment ontbreekt (geen kolom moment en geen toetsnaam zoals M5)",
+    ]);
+  });
+
+  it('reports an unclosed quote with its row', () => {
+    const text = [HEAD, ROW_A, 'L2,2025-2026,5A,5,"Spelling,M,2026-01-27,38,IV,'].join('\n');
+    expect(errorsOf(importCsvText(text))).toContain('rij 3: aanhalingsteken niet afgesloten');
+  });
+
+  it('names an explicitly chosen column that the file does not have', () => {
+    expect(errorsOf(importCsvText([HEAD, ROW_A].join('\n'), { mapping: { score: 'VS rekenen' } }))).toEqual([
+      "rij 1, kolom 'VS rekenen': deze kolom bestaat niet in het bestand (gekozen voor 'vaardigheidsscore')",
+    ]);
+  });
+
+  it('keeps a row without any outcome as a missing result, with a warning', () => {
+    const out = importCsvText([HEAD, ROW_A, 'L2,2025-2026,5A,5,Spelling,M,2026-01-27,,,'].join('\n'));
+    expect(out.ok).toBe(true);
+    if (out.ok) {
+      expect(out.results[1]).toMatchObject({ pupilId: 'L2', score: null, level: null });
+      expect(formatImportError(out.warnings[0]!)).toBe(
+        'rij 3: geen uitslag (geen vaardigheidsscore, niveau of referentieniveau): telt als ontbrekend resultaat',
+      );
+    }
+  });
+
   it('reports progress up to 1', () => {
     const rows = [HEAD];
     for (let i = 0; i < 3000; i++)
@@ -189,6 +237,22 @@ describe('importResults (bytes)', () => {
     expect(errorsOf(await importResults(new Uint8Array([0x00, 0x01, 0x02])))[0]).toContain(
       'onbekende tekenset',
     );
+  });
+
+  it('parses in chunks, yielding between them, with progress per chunk', async () => {
+    const rows = [HEAD];
+    for (let i = 0; i < 2000; i++)
+      rows.push(`L${i},2025-2026,5A,5,Spelling,M,2026-01-27,${40 + (i % 10)},II,`);
+    const seen: number[] = [];
+    const out = await importResults(bytes(rows.join('\n')), {
+      chunkSize: 10_000,
+      onProgress: (p) => seen.push(p.fraction),
+    });
+    expect(out.ok && out.results.length).toBe(2000);
+    // ~120 kB in chunks of 10 kB: more than ten progress reports, increasing up to 1.
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.every((f, i) => i === 0 || f >= seen[i - 1]!)).toBe(true);
+    expect(seen[seen.length - 1]).toBe(1);
   });
 
   it('refuses an empty file', async () => {

@@ -5,7 +5,7 @@
  */
 import { hasOutcome, type Result } from '../model';
 import { detectColumns, type ColumnMapping, type ExplicitMapping } from './columns';
-import { readCsv, type ImportProgress } from './csv';
+import { readCsv, readCsvAsync, type ImportProgress } from './csv';
 import { decodeText, isZip } from './decode';
 import { DuplicateTracker } from './duplicates';
 import type { ImportError } from './import-error';
@@ -20,6 +20,8 @@ export interface ImportOptions {
   /** Values for the whole file when a column is absent (school year, moment, school). */
   defaults?: ImportDefaults;
   onProgress?: (p: ImportProgress) => void;
+  /** CSV characters per chunk (default 1 MiB): progress is reported after each chunk. */
+  chunkSize?: number;
 }
 
 /** Outcome of an import: results only if the file is clean. */
@@ -123,7 +125,10 @@ class RowSink {
       });
     }
     if (this.errors.length > 0) {
-      this.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      // Stable order as the user reads the file: by row, then by column from left to right.
+      const headers = this.columns.headers;
+      const col = (e: ImportError): number => (e.column === null ? -1 : headers.indexOf(e.column));
+      this.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || col(a) - col(b));
       return { ok: false, errors: this.errors, warnings: this.warnings, columns: this.columns, format };
     }
     return {
@@ -147,14 +152,18 @@ class RowSink {
  */
 export function importCsvText(text: string, options: ImportOptions = {}): ImportOutcome {
   const sink = new RowSink(options);
-  const { errors } = readCsv(text, sink.onRow, { onProgress: options.onProgress });
+  const { errors } = readCsv(text, sink.onRow, {
+    onProgress: options.onProgress,
+    chunkSize: options.chunkSize,
+  });
   sink.errors.push(...errors);
   return sink.finish('csv');
 }
 
 /**
  * Imports a file's bytes: XLSX (recognised by its ZIP signature) or CSV in UTF-8, Windows-1252 or UTF-16
- * with BOM. Never throws on bad input: every problem is an error in the outcome.
+ * with BOM. CSV is parsed in chunks, yielding to the event loop between chunks, with `onProgress` after
+ * each. Never throws on bad input: every problem is an error in the outcome.
  */
 export async function importResults(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportOutcome> {
   if (bytes.length === 0) {
@@ -191,5 +200,11 @@ export async function importResults(bytes: Uint8Array, options: ImportOptions = 
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, errors: [decoded.error], warnings: [], columns: null, format: 'csv' };
-  return importCsvText(decoded.text, options);
+  const sink = new RowSink(options);
+  const { errors } = await readCsvAsync(decoded.text, sink.onRow, {
+    onProgress: options.onProgress,
+    chunkSize: options.chunkSize,
+  });
+  sink.errors.push(...errors);
+  return sink.finish('csv');
 }

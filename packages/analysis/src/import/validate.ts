@@ -65,6 +65,14 @@ export function checkColumns(mapping: ColumnMapping, defaults: ImportDefaults): 
     errors.push(missing("'schooljaar' of 'afnamedatum'"));
   if (f.score === undefined && f.level === undefined && f.refLevel === undefined)
     errors.push(missing("'vaardigheidsscore', 'niveau' of 'referentieniveau'"));
+  for (const m of mapping.missingExplicit) {
+    errors.push({
+      row: 1,
+      column: m.header,
+      value: null,
+      message: `deze kolom bestaat niet in het bestand (gekozen voor '${FIELD_LABEL[m.field]}')`,
+    });
+  }
   for (const a of mapping.ambiguous) {
     errors.push({
       row: 1,
