@@ -242,4 +242,24 @@ describe('room lifecycle', () => {
       await reopened.stop();
     }
   });
+
+  it('sockets arriving while a board loads share one load and all get the stored state', async () => {
+    const controlled: { store?: ControlledStore } = {};
+    server = await startTestServer(
+      {},
+      { wrapStore: (inner) => (controlled.store = new ControlledStore(inner)) },
+    );
+    const store = controlled.store;
+    if (!store) throw new Error('no store');
+    const boardId = await createBoardViaApi(server.url, 'Gelijktijdig');
+    store.loadGate = new Gate();
+    const arriving = [client(boardId), client(boardId), client(boardId)];
+    await waitFor(() => arriving.every((c) => c.provider.wsconnected), 'three sockets to open');
+    await waitFor(() => store.loadCalls > 0, 'the load to start');
+    expect(arriving.some((c) => c.provider.synced)).toBe(false);
+    store.loadGate.open();
+    await Promise.all(arriving.map(waitSynced));
+    expect(store.loadCalls).toBe(1);
+    for (const c of arriving) expect(boardToJSON(c.doc).title).toBe('Gelijktijdig');
+  });
 });

@@ -1,6 +1,7 @@
 import { appendParagraphs, boardToJSON, stepText } from '@koers/board';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import {
   closeCodeOf,
@@ -70,6 +71,16 @@ describe('sync between real y-websocket clients', () => {
     );
     anja.provider.disconnect();
     await waitFor(() => !bram.provider.awareness.getStates().has(anjaId), 'presence removed');
+  });
+
+  it('refuses an upgrade on a path that is not /sync/<boardId>', async () => {
+    server = await startTestServer();
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/elders`);
+    const status = await new Promise<number | undefined>((resolve) => {
+      ws.once('unexpected-response', (_request, response) => resolve(response.statusCode));
+      ws.once('error', () => resolve(undefined));
+    });
+    expect(status).toBe(404);
   });
 
   it('closes a socket to an unknown board with BOARD_NOT_FOUND', async () => {

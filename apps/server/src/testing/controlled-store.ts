@@ -25,6 +25,9 @@ export class ControlledStore implements BoardStore {
   failAppends = false;
   appendCalls = 0;
   compactCalls = 0;
+  loadCalls = 0;
+  /** Hold loads here (to make several sockets arrive while a board is loading). */
+  loadGate: Gate | undefined;
 
   constructor(inner: BoardStore) {
     this.inner = inner;
@@ -34,7 +37,12 @@ export class ControlledStore implements BoardStore {
   listBoards: BoardStore['listBoards'] = (filter) => this.inner.listBoards(filter);
   getBoard: BoardStore['getBoard'] = (id) => this.inner.getBoard(id);
   countBoards: BoardStore['countBoards'] = () => this.inner.countBoards();
-  loadBoardState: BoardStore['loadBoardState'] = (id) => this.inner.loadBoardState(id);
+  loadBoardState: BoardStore['loadBoardState'] = async (id) => {
+    this.loadCalls++;
+    const gate = this.loadGate;
+    if (gate) await gate.wait();
+    return this.inner.loadBoardState(id);
+  };
   setTitle: BoardStore['setTitle'] = (id, title) => this.inner.setTitle(id, title);
   ping: BoardStore['ping'] = () => this.inner.ping();
 
