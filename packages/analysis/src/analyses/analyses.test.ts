@@ -280,8 +280,15 @@ describe('data quality (analysis 7)', () => {
   it('finds missing results, pupils without results, out-of-range scores, late tests and duplicates', () => {
     const base = [40, 41, 42, 43, 44, 45];
     const data: Result[] = [
+      // p5's test date lies in the previous school year.
       ...base.map((s, i) =>
-        result({ pupilId: `p${i}`, score: s, level: 'III', testDate: '2026-01-20', row: i + 2 }),
+        result({
+          pupilId: `p${i}`,
+          score: s,
+          level: 'III',
+          testDate: i === 5 ? '2025-01-20' : '2026-01-20',
+          row: i + 2,
+        }),
       ),
       result({ pupilId: 'p6', score: 420, level: 'I', testDate: '2026-04-02', row: 8 }), // typo ×10, tested in April
       result({ pupilId: 'p7', score: null, level: null, row: 9 }), // absent
@@ -299,7 +306,10 @@ describe('data quality (analysis 7)', () => {
     expect(q.outOfRange).toEqual([
       { pupilId: 'p6', subject: 'Spelling', test: 'M5', score: 420, range: [32.5, 53.5], row: 8 },
     ]);
-    expect(q.outsideWindow.map((o) => [o.pupilId, o.testDate])).toEqual([['p6', '2026-04-02']]);
+    expect(q.outsideWindow.map((o) => [o.pupilId, o.testDate])).toEqual([
+      ['p5', '2025-01-20'],
+      ['p6', '2026-04-02'],
+    ]);
     expect(q.duplicates).toEqual([
       { pupilId: 'p0', subject: 'Rekenen-Wiskunde', test: 'M5', rows: [10, 11] },
     ]);

@@ -6,13 +6,13 @@
  * - out-of-range scores: negative, or outside [Q1 − 3·IQR, Q3 + 3·IQR] of their test (jaargroep × subject
  *   × moment × year, only for tests with ≥ 5 scores);
  * - tests taken outside the usual window: B 15 Sep–15 Nov, M 1 Jan–28/29 Feb, E 1 May–30 Jun
- *   (the Cito windows plus a margin);
+ *   (the Cito windows plus a margin), or dated in another school year;
  * - duplicates: more than one result for pupil × subject × year × moment (the import already refuses
  *   conflicts; data from elsewhere is checked here too).
  */
 import type { ChartSpec } from '../chart-spec';
 import { resultKey } from '../import/duplicates';
-import { hasOutcome, testLabel, type Moment, type Result } from '../model';
+import { hasOutcome, schoolYearOf, testLabel, type Moment, type Result } from '../model';
 import type { AnalysisContext } from './context';
 
 export interface MissingPerClass {
@@ -169,7 +169,8 @@ export function dataQuality(ctx: AnalysisContext): DataQuality {
             row: r.row,
           });
         }
-        if (r.testDate !== null && !inWindow(r.testDate, moment)) {
+        // A date in another school year is as suspicious as one outside the window.
+        if (r.testDate !== null && (!inWindow(r.testDate, moment) || schoolYearOf(r.testDate) !== year)) {
           outsideWindow.push({
             pupilId: r.pupilId,
             subject,

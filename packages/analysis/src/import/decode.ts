@@ -25,39 +25,36 @@ export function decodeText(bytes: Uint8Array): DecodeOutcome {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
-  const bad = firstForeignByte(bytes);
+  let text: string | null = null;
+  try {
+    // fatal: any invalid sequence throws, so a Windows-1252 file is never misread as UTF-8. A UTF-8 BOM is
+    // stripped (ignoreBOM defaults to false).
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = null;
+  }
+  const bad = text !== null ? (text.includes('\0') ? bytes.indexOf(0) : -1) : firstForeignByte(bytes);
   if (bad >= 0) {
+    const hex = `0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}`;
     return {
       ok: false,
       error: {
         row: rowOfOffset(bytes, bad),
         column: null,
-        value: `0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}`,
-        message: `onbekende tekenset: byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} is geen tekst in UTF-8 of Windows-1252 (is dit wel een CSV-bestand?)`,
+        value: hex,
+        message: `onbekende tekenset: byte ${hex} is geen tekst in UTF-8 of Windows-1252 (is dit wel een CSV-bestand?)`,
       },
     };
   }
-  try {
-    // ignoreBOM: false strips a UTF-8 BOM.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { ok: true, text, encoding: 'utf-8' };
-  } catch {
-    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+  if (text !== null) return { ok: true, text, encoding: 'utf-8' };
+  return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
 }
 
-/** Offset of the first byte that cannot be text in UTF-8 nor Windows-1252, or -1. */
+/** Offset of the first byte that cannot be text in Windows-1252 (NUL or undefined), or -1. */
 function firstForeignByte(bytes: Uint8Array): number {
-  let utf8 = true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    utf8 = false;
-  }
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] ?? 0;
-    if (b === 0) return i;
-    if (!utf8 && UNDEFINED_1252.has(b)) return i;
+    const b = bytes[i]!;
+    if (b === 0 || UNDEFINED_1252.has(b)) return i;
   }
   return -1;
 }

@@ -106,13 +106,13 @@ function isoDate(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** "2026-01-27", "27-01-2026", "27/1/2026", "27-1-26", or an Excel serial number (from XLSX). */
+/** "2026-01-27", "27-01-2026", "27/1/2026", "27-1-26" (a time after it is ignored), or an Excel serial number. */
 export function parseDate(raw: string): Parsed<string> {
   const s = raw.trim();
   let r: string | null = null;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   if (m) r = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(s))) {
+  else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s))) {
     const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     r = isoDate(y, Number(m[2]), Number(m[1]));
   } else if (/^\d{5}(?:\.\d+)?$/.test(s)) {
