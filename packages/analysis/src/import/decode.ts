@@ -25,7 +25,7 @@ export function decodeText(bytes: Uint8Array): DecodeOutcome {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
-  let text: string | null = null;
+  let text: string | null;
   try {
     // fatal: any invalid sequence throws, so a Windows-1252 file is never misread as UTF-8. A UTF-8 BOM is
     // stripped (ignoreBOM defaults to false).
