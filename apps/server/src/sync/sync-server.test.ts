@@ -204,3 +204,31 @@ describe('read-only connections', () => {
     expect(boardToJSON(storedDoc).steps[1]?.text).toBe('Minimumnorm 75%');
   });
 });
+
+describe('ending access', () => {
+  it('closes only the selected sockets with FORBIDDEN; the others stay connected', async () => {
+    server = await startTestServer(
+      {},
+      {
+        authorizeUpgrade: async (request) => {
+          const who = new URL(request.url ?? '/', 'http://x').searchParams.get('wie') ?? 'onbekend';
+          return { ok: true, readOnly: false, user: { id: who } };
+        },
+      },
+    );
+    const boardId = await createBoardViaApi(server.url);
+    const anja = client(boardId, { wie: 'anja' });
+    const bram = client(boardId, { wie: 'bram' });
+    await Promise.all([waitSynced(anja), waitSynced(bram)]);
+    const codes: (number | undefined)[] = [];
+    anja.provider.on('connection-close', (event) => codes.push(event?.code));
+
+    expect(server.server.sync.closeConnections((c) => c.user?.id === 'anja')).toBe(1);
+    await waitFor(() => codes.length === 1, 'anja’s socket to close');
+    expect(codes).toEqual([CloseCode.FORBIDDEN]);
+    appendParagraphs(stepText(bram.doc, 's1'), ['bram schrijft door']);
+    const check = client(boardId, { wie: 'check' });
+    await waitFor(() => check.text('s1') === 'bram schrijft door', 'bram to carry on');
+    expect(bram.provider.wsconnected).toBe(true);
+  });
+});

@@ -163,6 +163,25 @@ export class SyncServer {
     for (const message of early.splice(0)) conn.receive(toBytes(message.data), message.isBinary);
   }
 
+  /**
+   * Close every attached socket that `match` selects (e.g. when access ends: a projector link revoked, a
+   * member removed) with `code`; returns how many were closed. Their rooms unload as usual.
+   */
+  closeConnections(
+    match: (connection: { boardId: string; user: ConnectionAccess['user']; readOnly: boolean }) => boolean,
+    code: number = CloseCode.FORBIDDEN,
+    reason: string = CLOSE_REASON.FORBIDDEN,
+  ): number {
+    let closed = 0;
+    for (const connection of [...this.#connections]) {
+      if (!match(connection)) continue;
+      this.#connections.delete(connection);
+      connection.close(code, reason);
+      closed++;
+    }
+    return closed;
+  }
+
   #pingAll(): void {
     for (const connection of this.#connections) {
       if (!connection.alive) {
