@@ -262,4 +262,22 @@ describe('room lifecycle', () => {
     expect(store.loadCalls).toBe(1);
     for (const c of arriving) expect(boardToJSON(c.doc).title).toBe('Gelijktijdig');
   });
+
+  it('does not buffer without bound while a board loads: too much early data closes with MESSAGE_TOO_LARGE', async () => {
+    const controlled: { store?: ControlledStore } = {};
+    server = await startTestServer(
+      { syncMaxMessageBytes: 4096 },
+      { wrapStore: (inner) => (controlled.store = new ControlledStore(inner)) },
+    );
+    const store = controlled.store;
+    if (!store) throw new Error('no store');
+    const boardId = await createBoardViaApi(server.url);
+    store.loadGate = new Gate();
+    const ws = await openRawSocket(server.url, boardId);
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    await waitFor(() => store.loadCalls > 0, 'the load to start');
+    for (let i = 0; i < 3; i++) ws.send(new Uint8Array(3000));
+    expect(await closed).toBe(CloseCode.MESSAGE_TOO_LARGE);
+    store.loadGate.open();
+  });
 });

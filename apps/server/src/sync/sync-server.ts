@@ -108,10 +108,20 @@ export class SyncServer {
     // Messages can arrive while we authorize and load: keep them, in order, until the room is ready.
     const early: { data: RawData; isBinary: boolean }[] = [];
     const attached: { connection: Connection | undefined } = { connection: undefined };
+    let earlyBytes = 0;
     ws.on('message', (data, isBinary) => {
       const connection = attached.connection;
-      if (connection?.room) connection.receive(toBytes(data), isBinary);
-      else early.push({ data, isBinary });
+      if (connection?.room) {
+        connection.receive(toBytes(data), isBinary);
+        return;
+      }
+      // A client has no reason to send much before it got our SyncStep1; do not buffer without bound.
+      earlyBytes += toBytes(data).byteLength;
+      if (earlyBytes > 2 * this.#options.maxMessageBytes) {
+        ws.close(CloseCode.MESSAGE_TOO_LARGE, CLOSE_REASON.MESSAGE_TOO_LARGE);
+        return;
+      }
+      early.push({ data, isBinary });
     });
     ws.on('error', (error) => log.debug('socket error', errorFields(error)));
     ws.on('pong', () => {
