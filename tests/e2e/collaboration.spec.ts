@@ -41,6 +41,12 @@ test('two teachers on one board see each other’s text, presence and named care
   await typeInStep(bram.page, ' Bram vult aan.');
   await expect(stepEditor(anna.page)).toContainText('Bram vult aan.');
 
+  // Anna marks the step done; Bram's rail shows it.
+  await anna.page.getByRole('checkbox', { name: 'Stap afgerond' }).check();
+  const bramRail = bram.page.getByRole('navigation', { name: 'Stappen' });
+  await expect(bramRail.getByRole('link', { name: /Stap 1: Analysevraag\s*, afgerond/ })).toBeVisible();
+  await expect(bram.page.getByRole('checkbox', { name: 'Stap afgerond' })).toBeChecked();
+
   // When Anna moves to another step, Bram's list and rail show where she is.
   await anna.page
     .getByRole('navigation', { name: 'Stappen' })
