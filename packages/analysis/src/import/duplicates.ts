@@ -4,7 +4,7 @@
  * kept). If anything differs (score, level, date, …) the rows conflict: an error naming both rows, since
  * Koers cannot know which one is right.
  */
-import type { Result } from '../model';
+import { MOMENTS, type Result } from '../model';
 import type { ImportError } from './import-error';
 
 /** Identity of a result: one per pupil × subject × school year × moment (per school). */
@@ -50,23 +50,43 @@ function differences(a: Result, b: Result): string {
 
 /** Streaming duplicate detector: feed results in file order. */
 export class DuplicateTracker {
-  private readonly seen = new Map<string, Result>();
-  private readonly signatures = new Map<string, string>();
+  // pupil → (school, year, subject, moment as one number) → first result. The import interns its strings,
+  // so these lookups hash each distinct string once instead of building a key string per row.
+  private readonly seen = new Map<string, Map<number, Result>>();
+  private readonly schoolIds = new Map<string, number>();
+  private readonly yearIds = new Map<string, number>();
+  private readonly subjectIds = new Map<string, number>();
+  private readonly signatures = new Map<Result, string>();
+
+  private static id(ids: Map<string, number>, s: string): number {
+    let i = ids.get(s);
+    if (i === undefined) {
+      i = ids.size;
+      ids.set(s, i);
+    }
+    return i;
+  }
 
   /**
    * Returns 'new' for a first occurrence, 'duplicate' (warning added) or 'conflict' (error added).
    */
   add(r: Result, warnings: ImportError[], errors: ImportError[]): 'new' | 'duplicate' | 'conflict' {
-    const key = resultKey(r);
-    const first = this.seen.get(key);
+    let perPupil = this.seen.get(r.pupilId);
+    if (!perPupil) this.seen.set(r.pupilId, (perPupil = new Map()));
+    // Distinct years and subjects per file are few; 2^16 slots each keep the number exact (< 2^53).
+    const school = DuplicateTracker.id(this.schoolIds, r.school ?? '');
+    const year = DuplicateTracker.id(this.yearIds, r.schoolYear);
+    const subject = DuplicateTracker.id(this.subjectIds, r.subject);
+    const key = ((school * 65536 + year) * 65536 + subject) * 3 + MOMENTS.indexOf(r.moment);
+    const first = perPupil.get(key);
     if (!first) {
-      this.seen.set(key, r);
+      perPupil.set(key, r);
       return 'new';
     }
-    let sig = this.signatures.get(key);
+    let sig = this.signatures.get(first);
     if (sig === undefined) {
       sig = signature(first);
-      this.signatures.set(key, sig);
+      this.signatures.set(first, sig);
     }
     const what = `leerling '${r.pupilId}', ${r.subject} ${r.moment}${r.grade} ${r.schoolYear}`;
     if (signature(r) === sig) {

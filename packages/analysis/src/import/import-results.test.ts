@@ -94,6 +94,12 @@ describe('importCsvText', () => {
     );
   });
 
+  it('treats the same pupil id in two schools of a board file as two pupils', () => {
+    const text = `school,${HEAD}\nA,${ROW_A}\nB,${ROW_A}`;
+    const out = importCsvText(text);
+    expect(out.ok && out.results.map((r) => r.school)).toEqual(['A', 'B']);
+  });
+
   it('imports once the user explicitly skips the named rows', () => {
     const rows = [
       HEAD,

@@ -126,72 +126,86 @@ export class RowValidator {
     return i === undefined ? FIELD_LABEL[field] : (this.mapping.headers[i] ?? FIELD_LABEL[field]);
   }
 
+  // The row being validated; set by validate() so the helpers below need no per-row closures.
+  private row: readonly string[] = [];
+  private rowNumber = 0;
+  private errors: ImportError[] = [];
+
+  private err(field: Field, value: string, message: string): void {
+    this.errors.push({ row: this.rowNumber, column: this.header(field), value, message });
+  }
+
+  private take<T>(field: Field, parse: (s: string) => Parsed<T>): T | null {
+    const raw = this.cell(this.row, field);
+    if (raw === '') return null;
+    const p = parse(raw);
+    if (p.ok) return p.value;
+    this.err(field, raw, p.message);
+    return null;
+  }
+
+  private required(field: Field): string {
+    const v = this.cell(this.row, field);
+    if (v === '' && this.cols[field] !== undefined) this.err(field, '', 'waarde ontbreekt');
+    return v;
+  }
+
   /**
    * Validates one row. `rowNumber` is the row as in Excel (header = 1). Errors are appended to `errors`;
    * returns the Result when the row has none, else null. Empty optional cells are null.
    */
   validate(row: readonly string[], rowNumber: number, errors: ImportError[]): Result | null {
+    this.row = row;
+    this.rowNumber = rowNumber;
+    this.errors = errors;
     const before = errors.length;
-    const err = (field: Field, value: string, message: string): void => {
-      errors.push({ row: rowNumber, column: this.header(field), value, message });
-    };
-    const take = <T>(field: Field, parse: (s: string) => Parsed<T>): T | null => {
-      const raw = this.cell(row, field);
-      if (raw === '') return null;
-      const p = parse(raw);
-      if (p.ok) return p.value;
-      err(field, raw, p.message);
-      return null;
-    };
-    const required = (field: Field): string => {
-      const v = this.cell(row, field);
-      if (v === '' && this.cols[field] !== undefined) err(field, '', 'waarde ontbreekt');
-      return v;
-    };
-
-    const pupilId = this.intern(required('pupilId'));
-    const subjectRaw = required('subject');
-    const subj = subjectRaw === '' ? null : take('subject', this.parseSubject);
+    const pupilId = this.intern(this.required('pupilId'));
+    const subjectRaw = this.required('subject');
+    const subj = subjectRaw === '' ? null : this.take('subject', this.parseSubject);
     const className = this.intern(this.cell(row, 'className'));
-    let grade = take('grade', this.parseGrade);
-    const momentCell = take('moment', this.parseMoment);
+    let grade = this.take('grade', this.parseGrade);
+    const momentCell = this.take('moment', this.parseMoment);
     const moment: Moment | null = momentCell?.moment ?? subj?.moment ?? this.defaults.moment ?? null;
     grade ??= momentCell?.grade ?? subj?.grade ?? (className !== '' ? gradeFromClass(className) : null);
     if (moment === null && this.cell(row, 'moment') === '') {
-      if (this.cols.moment !== undefined) err('moment', '', 'waarde ontbreekt');
+      if (this.cols.moment !== undefined) this.err('moment', '', 'waarde ontbreekt');
       else if (subj)
-        err('subject', subjectRaw, 'toetsmoment ontbreekt (geen kolom moment en geen toetsnaam zoals M5)');
+        this.err(
+          'subject',
+          subjectRaw,
+          'toetsmoment ontbreekt (geen kolom moment en geen toetsnaam zoals M5)',
+        );
     }
     if (grade === null && this.cell(row, 'grade') === '') {
       if (className !== '')
-        err(
+        this.err(
           'className',
           className,
           `jaargroep niet af te leiden uit '${className}' (voeg een kolom jaargroep toe)`,
         );
-      else if (this.cols.grade !== undefined) err('grade', '', 'waarde ontbreekt');
-      else err('className', '', 'waarde ontbreekt');
+      else if (this.cols.grade !== undefined) this.err('grade', '', 'waarde ontbreekt');
+      else this.err('className', '', 'waarde ontbreekt');
     }
-    const testDate = take('testDate', this.parseDate);
-    let schoolYear = take('schoolYear', this.parseSchoolYear);
+    const testDate = this.take('testDate', this.parseDate);
+    let schoolYear = this.take('schoolYear', this.parseSchoolYear);
     if (schoolYear === null && this.cell(row, 'schoolYear') === '') {
       if (testDate !== null) schoolYear = this.intern(schoolYearOf(testDate));
       else if (this.defaults.schoolYear) schoolYear = this.defaults.schoolYear;
       else
-        err(
+        this.err(
           this.cols.schoolYear !== undefined ? 'schoolYear' : 'testDate',
           '',
           'schooljaar ontbreekt (geen schooljaar en geen afnamedatum)',
         );
     }
-    const score = take('score', parseNumber);
-    const level: Level | null = take('level', parseLevel);
-    const refLevel: RefLevel | null = take('refLevel', parseRefLevel);
-    const dl = take('dl', parseNumber);
-    const dle = take('dle', parseNumber);
-    const nt2 = take('nt2', this.parseBool) ?? false;
-    const support = take('support', this.parseBool) ?? false;
-    const plus = take('plus', this.parseBool) ?? false;
+    const score = this.take('score', parseNumber);
+    const level: Level | null = this.take('level', parseLevel);
+    const refLevel: RefLevel | null = this.take('refLevel', parseRefLevel);
+    const dl = this.take('dl', parseNumber);
+    const dle = this.take('dle', parseNumber);
+    const nt2 = this.take('nt2', this.parseBool) ?? false;
+    const support = this.take('support', this.parseBool) ?? false;
+    const plus = this.take('plus', this.parseBool) ?? false;
     let domainScores: Record<string, number> | null = null;
     for (const [name, idx] of this.domainCols) {
       const raw = (row[idx] ?? '').trim();
