@@ -48,6 +48,16 @@ test('screenshots of the demo board', async ({ browser }) => {
       await page.screenshot({ path: path.join(dir, `laptop-${step}-editor-1366x768.png`) });
     }
 
+    await page.getByRole('button', { name: 'Kwaliteitskaart' }).click();
+    await page.screenshot({ path: path.join(dir, 'laptop-kwaliteitskaart-1366x768.png') });
+    await page.keyboard.press('Escape');
+
+    const stranger = await browser.newPage({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
+    await stranger.goto(`/borden/${boardId}?stap=s1`);
+    await expect(stranger.getByRole('dialog', { name: 'Hoe heet je?' })).toBeVisible();
+    await stranger.screenshot({ path: path.join(dir, 'laptop-name-dialog-1366x768.png') });
+    await stranger.close();
+
     for (const [width, height] of [
       [1920, 1080],
       [1280, 720],
