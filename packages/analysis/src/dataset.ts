@@ -31,10 +31,12 @@ export class Dataset {
   private readonly byTest = new Map<number, Result[]>();
   private readonly byPupil = new Map<number, Result[]>();
   private readonly timesByPupil = new Map<number, number[]>();
+  private readonly byYear = new Map<number, Result[]>();
 
   constructor(readonly results: readonly Result[]) {
     const grades = new Set<number>();
     const seenYM: boolean[] = [];
+    const gradeSeen: boolean[] = [];
     for (const r of results) {
       let yi = this.yearIdx.get(r.schoolYear);
       if (yi === undefined) {
@@ -59,7 +61,13 @@ export class Dataset {
         if (!ms) this.momentsByYear.set(r.schoolYear, (ms = new Set()));
         ms.add(r.moment);
       }
-      grades.add(r.grade);
+      if (!gradeSeen[r.grade]) {
+        gradeSeen[r.grade] = true;
+        grades.add(r.grade);
+      }
+      const ylist = this.byYear.get(yi);
+      if (ylist) ylist.push(r);
+      else this.byYear.set(yi, [r]);
       const tk = ((yi * 3 + mi) * 16 + r.grade) * SUBJECT_SLOTS + si;
       const t = this.byTest.get(tk);
       if (t) t.push(r);
@@ -117,6 +125,12 @@ export class Dataset {
     const pi = this.pupilIdx.get(pupilId);
     const si = this.subjectIdx.get(subject);
     return pi === undefined || si === undefined ? null : pi * SUBJECT_SLOTS + si;
+  }
+
+  /** Every result of one school year. */
+  yearResults(year: string): readonly Result[] {
+    const yi = this.yearIdx.get(year);
+    return yi === undefined ? EMPTY : (this.byYear.get(yi) ?? EMPTY);
   }
 
   /** A pupil's results in one subject, in time order. */

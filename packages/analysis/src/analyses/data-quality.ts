@@ -88,8 +88,7 @@ export function dataQuality(ctx: AnalysisContext): DataQuality {
   const seen = new Map<string, Result>();
   const duplicates: DataQuality['duplicates'] = [];
   const dupIndex = new Map<string, DataQuality['duplicates'][number]>();
-  for (const r of data.results) {
-    if (r.schoolYear !== year) continue;
+  for (const r of data.yearResults(year)) {
     let c = roster.get(r.className);
     if (!c) roster.set(r.className, (c = { grade: r.grade, pupils: new Set() }));
     c.pupils.add(r.pupilId);

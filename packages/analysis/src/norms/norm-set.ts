@@ -103,8 +103,19 @@ export function emptyNormSet(): NormSet {
   return { version: NORM_SET_VERSION, norms: [] };
 }
 
-/** Dutch text of a criterion: "≥ 75% op niveau I–III". */
+const LABELS = new WeakMap<Criterion, string>();
+
+/** Dutch text of a criterion: "≥ 75% op niveau I–III" (cached per criterion object). */
 export function criterionLabel(c: Criterion): string {
+  let label = LABELS.get(c);
+  if (label === undefined) {
+    label = makeLabel(c);
+    LABELS.set(c, label);
+  }
+  return label;
+}
+
+function makeLabel(c: Criterion): string {
   if (c.kind === 'mean-score') return `gemiddelde vaardigheidsscore ≥ ${c.atLeast}`;
   if (c.kind === 'share-at-ref') return `≥ ${c.atLeast}% haalt ${c.ref}`;
   const lv = levelsLabel(c.levels);
