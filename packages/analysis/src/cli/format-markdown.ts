@@ -149,7 +149,9 @@ export function reportToMarkdown(r: AnalysisReport): string {
           }),
         t.trend.kind === 'structureel' || t.trend.kind === 'incidenteel'
           ? `${t.trend.kind === 'structureel' ? 'structurele' : 'incidentele'} ${t.trend.direction}`
-          : t.trend.kind,
+          : t.trend.kind === 'stabiel'
+            ? 'stabiel'
+            : 'te weinig metingen',
       ]),
     ),
   );
