@@ -9,6 +9,7 @@ import { generateDemoSchool } from '../demo/demo-school';
 import { resultsToCanonicalCsv } from '../import/canonical-csv';
 import type { ExplicitMapping, Field } from '../import/columns';
 import { formatImportError } from '../import/import-error';
+import type { ImportProgress } from '../import/csv';
 import { importResults } from '../import/import-results';
 import { parseMoment, parseSchoolYear } from '../import/parse-values';
 import type { Moment, Result } from '../model';
@@ -159,7 +160,19 @@ export async function analyseCommand(argv: string[]): Promise<number> {
       process.stderr.write(`Kan ${args.file} niet lezen: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
-    const outcome = await importResults(bytes, { skipRows: args.skipRows, mapping: args.mapping });
+    // Large files on a terminal get a progress line; pipes and small files stay quiet.
+    const showProgress = bytes.length > 5_000_000 && process.stderr.isTTY;
+    const outcome = await importResults(bytes, {
+      skipRows: args.skipRows,
+      mapping: args.mapping,
+      ...(showProgress
+        ? {
+            onProgress: (p: ImportProgress) =>
+              process.stderr.write(`\rInlezen: ${Math.round(p.fraction * 100)}% (${p.rows} rijen)`),
+          }
+        : {}),
+    });
+    if (showProgress) process.stderr.write('\n');
     if (!outcome.ok) {
       process.stderr.write(
         `${args.file}: ${outcome.errors.length} fout${outcome.errors.length === 1 ? '' : 'en'}; er is niets opgeslagen.\n`,
