@@ -144,7 +144,7 @@ describe('room lifecycle', () => {
     // Storage recovers: the writer reconnects on its own and resends what was never acknowledged.
     store.failAppends = false;
     await waitFor(() => reader.text('s10a') === 'zorgsignaal groep 6', 'the resent edit to arrive', 15_000);
-    await server.server.sync.rooms.get(boardId)?.whenWritten();
+    await server.server.sync.rooms.get(boardId)?.settled();
     expect(boardToJSON(await storedDoc(server, boardId)).steps.find((s) => s.id === 's10a')?.text).toBe(
       'zorgsignaal groep 6',
     );
@@ -164,7 +164,7 @@ describe('room lifecycle', () => {
     const b = client(boardId);
     await waitSynced(b);
     await waitFor(() => b.text('s7') === lines.join('\n'), 'all edits to reach a new client');
-    await server.server.sync.rooms.get(boardId)?.whenWritten();
+    await server.server.sync.rooms.get(boardId)?.settled();
     const state = await server.store.loadBoardState(boardId);
     expect(state.snapshot).toBeDefined();
     expect(state.updates.length).toBeLessThan(10);

@@ -58,6 +58,10 @@ export class Room {
   readonly #log: Logger;
   #pending: PendingUpdate[] = [];
   #flushing: Promise<void> | undefined;
+  /** Updates queued for storage so far, and how many of them are committed and broadcast. */
+  #queued = 0;
+  #written = 0;
+  #waiters: { upTo: number; resolve: () => void }[] = [];
   #lastSeq: number;
   #logCount: number;
   #logBytes: number;
@@ -103,12 +107,31 @@ export class Room {
 
   /** True while changes are applied to the doc but not yet committed. */
   get hasUnwrittenChanges(): boolean {
-    return this.#pending.length > 0 || this.#flushing !== undefined;
+    return this.#written < this.#queued;
   }
 
-  /** Resolves when every change applied so far is committed (or the room failed). */
-  async whenWritten(): Promise<void> {
+  /**
+   * Resolves when every change applied so far is committed and broadcast (or the room failed). Changes
+   * applied later do not extend the wait, so a busy room cannot starve it.
+   */
+  whenWritten(): Promise<void> {
+    const upTo = this.#queued;
+    if (this.#written >= upTo || this.#failed) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ upTo, resolve }));
+  }
+
+  /** Resolves when the write loop has stopped (after a failure: before the room is destroyed). */
+  async settled(): Promise<void> {
     while (this.#flushing) await this.#flushing;
+  }
+
+  #releaseWaiters(): void {
+    const waiting = this.#waiters;
+    this.#waiters = [];
+    for (const waiter of waiting) {
+      if (this.#failed || this.#written >= waiter.upTo) waiter.resolve();
+      else this.#waiters.push(waiter);
+    }
   }
 
   /** Attach a socket: send our state vector (so it sends what we lack) and everyone's presence. */
@@ -172,7 +195,9 @@ export class Room {
    * Called by the registry only after the last socket left.
    */
   async unload(): Promise<void> {
+    // No sockets are left, so nothing new arrives: wait for the write loop (and a compaction in it) to end.
     await this.whenWritten();
+    await this.settled();
     if (!this.#failed && this.#logCount > 1) {
       try {
         await this.#compact();
@@ -198,6 +223,7 @@ export class Room {
     if (origin === LOAD_ORIGIN || this.#failed) return;
     const from = isSyncOrigin(origin) && origin.kind === 'remote' ? origin.connection : undefined;
     this.#pending.push({ update, from, appliedAt: performance.now() });
+    this.#queued++;
     this.#scheduleFlush();
   };
 
@@ -253,6 +279,8 @@ export class Room {
         }
         this.#options.stats.recordPipeline(performance.now() - item.appliedAt);
       }
+      this.#written += batch.length;
+      this.#releaseWaiters();
       if (
         this.#pending.length === 0 &&
         (this.#logCount >= this.#options.compactUpdates || this.#logBytes >= this.#options.compactBytes)
@@ -288,6 +316,7 @@ export class Room {
     if (this.#failed) return;
     this.#failed = true;
     this.#pending = [];
+    this.#releaseWaiters();
     this.#log.error('storing an update failed; closing the room', errorFields(error));
     this.closeConnections(CloseCode.STORAGE_FAILURE, 'storage failure');
     this.#options.onFailed(this);

@@ -120,7 +120,7 @@ export class Rooms {
   #discard(room: Room): void {
     if (this.#rooms.get(room.boardId) === room) this.#rooms.delete(room.boardId);
     const done = room
-      .whenWritten()
+      .settled()
       .then(() => room.destroy())
       .finally(() => {
         if (this.#unloading.get(room.boardId) === done) this.#unloading.delete(room.boardId);

@@ -194,7 +194,7 @@ describe('read-only connections', () => {
       'the read-only presence to be relayed',
     );
     expect(writer.text('s2')).toBe('Minimumnorm 75%');
-    await server.server.sync.rooms.get(boardId)?.whenWritten();
+    await server.server.sync.rooms.get(boardId)?.settled();
     const stored = await server.store.loadBoardState(boardId);
     const storedDoc = new Y.Doc();
     Y.applyUpdate(
