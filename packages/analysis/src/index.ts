@@ -45,6 +45,7 @@ export {
   type ImportOutcome,
 } from './import/import-results';
 export type { ImportDefaults } from './import/validate';
+export { previewImport, type ImportPreview } from './import/preview';
 export { resultKey } from './import/duplicates';
 export { resultsToCanonicalCsv } from './import/canonical-csv';
 export {

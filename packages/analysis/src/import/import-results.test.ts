@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatImportError } from './import-error';
 import { importCsvText, importResults, type ImportOutcome } from './import-results';
+import { previewImport } from './preview';
 
 const HEAD =
   'leerling_id,schooljaar,groep,jaargroep,vak,moment,afnamedatum,vaardigheidsscore,niveau,referentieniveau';
@@ -288,5 +289,30 @@ describe('importResults (bytes)', () => {
   it('refuses a damaged XLSX file', async () => {
     const out = await importResults(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     expect(errorsOf(out)[0]).toContain('het Excel-bestand kan niet worden gelezen');
+  });
+});
+
+describe('previewImport', () => {
+  it('shows encoding, delimiter, the understood columns with their doubts, and sample rows', async () => {
+    const text = 'Leerling;Groep;Toets;Score\r\nL1;5A;Spelling M5;45,5\r\nL2;5A;Spelling M5;40\r\n';
+    const p = await previewImport(new TextEncoder().encode(text), { sampleRows: 1 });
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ';',
+      sample: [['L1', '5A', 'Spelling M5', '45,5']],
+    });
+    expect(p.columns.fields).toEqual({ pupilId: 0, className: 1, subject: 2, score: 3 });
+    // "Leerling" and "Score" are guesses the user should confirm.
+    expect(p.columns.unsure.map((u) => [u.field, u.header])).toEqual([
+      ['pupilId', 'Leerling'],
+      ['score', 'Score'],
+    ]);
+  });
+
+  it('refuses an empty file', async () => {
+    expect((await previewImport(new Uint8Array())).ok).toBe(false);
   });
 });
