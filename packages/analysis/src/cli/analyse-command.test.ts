@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisReport } from '../run-analysis';
 import { analyseCommand } from './analyse-command';
@@ -65,6 +66,40 @@ describe('koers analyse', () => {
     expect(md.out).toContain('# Opbrengst- en trendanalyse De Koerswijzer — M-toetsen 2025-2026');
     expect(md.out).toContain('## Kwaliteitskaart stap 2 — Overzicht alle groepen × alle toetsen');
     expect(md.out).toContain('## Inspectie-indicatoren (groep 8)');
+  });
+
+  it('analyses the hand-made example in the canonical format (examples/) with hand-computed statuses', async () => {
+    const here = fileURLToPath(new URL('../../examples/', import.meta.url));
+    const r = await run([
+      join(here, 'canonical-example.csv'),
+      '--norms',
+      join(here, 'normen-example.json'),
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as AnalysisReport;
+    expect(report).toMatchObject({ schoolYear: '2025-2026', moment: 'M', data: { results: 20, pupils: 10 } });
+    const rows = report.overview.rows.map((row) => [row.label, ...row.cells.map((c) => c?.status)]);
+    // Spelling groep 5: I–III 6/10 = 60% (≥ 60) and V 1/10 = 10% (≤ 15) → streef; 60 < 70 → not ambitie.
+    //   5A: 3/5 = 60% but V 1/5 = 20% > 15 → minimum. 5B: 3/5 = 60%, V 0% → streef.
+    // Rekenen groep 5: I–III 4/10 = 40% < 50 → onder-minimum. 5A: 3/5 = 60%, V 2/5 = 40% → minimum;
+    //   5B: 1/5 = 20% → onder-minimum.
+    expect(report.overview.subjects).toEqual(['Rekenen-Wiskunde', 'Spelling']);
+    expect(rows).toEqual([
+      ['groep 5', 'onder-minimum', 'streef'],
+      ['5A', 'minimum', 'minimum'],
+      ['5B', 'onder-minimum', 'streef'],
+    ]);
+    // Spelling mean (140+135+130+125+120+134+130+129+124+123)/10 = 1290/10 = 129
+    expect(report.overview.rows[0]?.cells[1]?.stats.mean).toBe(129);
+    // Rekenen is the only test below minimum in groep 5 → limited to one test.
+    expect(report.signals.map((s) => [s.kind, s.subject, s.scope])).toEqual([
+      ['onder-minimum', 'Rekenen-Wiskunde', 'één toets'],
+    ]);
+    // NT2: a1 and b1 → n = 2, flagged as small.
+    const nt2 = report.resultsVsNorms.groups.find((g) => g.subgroup === 'nt2' && g.subject === 'Spelling');
+    expect(nt2?.stats).toMatchObject({ n: 2, small: true, mean: 137 }); // (140 + 134) / 2
   });
 
   it('exits non-zero on an invalid file and lists every error with row and column', async () => {
