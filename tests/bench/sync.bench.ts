@@ -95,6 +95,8 @@ interface TypingResult {
   cpu: number;
   rss: number;
   converged: boolean;
+  /** A fresh client opening the board after everyone left (room unloaded, log compacted). */
+  reopenMs: number;
 }
 
 async function typingRoom(server: ServerProcess): Promise<TypingResult> {
@@ -187,11 +189,26 @@ async function typingRoom(server: ServerProcess): Promise<TypingResult> {
     () => true,
     () => false,
   );
+  const expected = reference();
   for (const { doc, provider } of clients) {
     provider.destroy();
     provider.awareness.destroy();
     doc.destroy();
   }
+  // Let the room unload (write, compact), then time a newcomer opening the board with all of that history.
+  await sleep(1000);
+  const reopenDoc = new Y.Doc();
+  const reopenStarted = performance.now();
+  const reopen = new WebsocketProvider(wsUrl, boardId, reopenDoc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  await waitFor(() => reopen.synced, 'the board to reopen');
+  const reopenMs = performance.now() - reopenStarted;
+  if (stepText(reopenDoc, 's9').toString() !== expected) throw new Error('the reopened board differs');
+  reopen.destroy();
+  reopen.awareness.destroy();
+  reopenDoc.destroy();
   const sorted = Float64Array.from(latencies).sort();
   return {
     p50: percentile(sorted, 50),
@@ -204,6 +221,7 @@ async function typingRoom(server: ServerProcess): Promise<TypingResult> {
     cpu: cpuPercent,
     rss,
     converged,
+    reopenMs,
   };
 }
 
@@ -368,6 +386,11 @@ async function main(): Promise<void> {
     },
     { metric: 'server CPU while 40 type (% of one core)', values: results.map((r) => r.cpu), unit: '%' },
     { metric: 'server RSS while 40 type', values: results.map((r) => mb(r.rss)), unit: 'MB' },
+    {
+      metric: 'reopen the typed board afterwards (fresh client → synced)',
+      values: results.map((r) => r.reopenMs),
+      unit: 'ms',
+    },
     {
       metric: 'sockets held (100 rooms × 40, awareness)',
       values: results.map((r) => r.idle.sockets),
