@@ -113,5 +113,25 @@ describe('parseNormSet', () => {
         'norms[0].minimum[0].levels: lijst van niveaus (I–V of A–E) verwacht',
         "norms[0].minimum[1].kind: onbekend soort norm 'median' (share-at-levels, mean-score, share-at-ref)",
       ]);
+    const tables = parseNormSet({
+      version: 1,
+      norms: [],
+      goals: [
+        {
+          pupilId: 'p',
+          subject: 'Spelling',
+          from: { schoolYear: '2025', moment: 'M' },
+          to: { schoolYear: '2025-2026', moment: 'E' },
+          targetGrowth: 5,
+        },
+      ],
+      interventions: [{ name: 'RT', subject: 'Spelling', pupilIds: ['p'], startDate: '1-9-2025' }],
+      bouwen: [{ name: 'onderbouw', grades: [0, 1] }],
+    });
+    expect(tables.ok ? [] : tables.errors).toEqual([
+      'goals[0]: pupilId, subject, from en to ({ schoolYear: "2025-2026", moment: "M" }) verwacht',
+      'interventions[0]: name, subject, pupilIds en startDate (jjjj-mm-dd) verwacht',
+      'bouwen[0]: name en grades (1–8) verwacht',
+    ]);
   });
 });

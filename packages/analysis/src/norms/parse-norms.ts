@@ -132,8 +132,54 @@ export function parseNormSet(
     });
     set.expectedGrowth = json.expectedGrowth as NormSet['expectedGrowth'];
   }
-  if (Array.isArray(json.goals)) set.goals = json.goals as NormSet['goals'];
-  if (Array.isArray(json.interventions)) set.interventions = json.interventions as NormSet['interventions'];
-  if (Array.isArray(json.bouwen)) set.bouwen = json.bouwen as NormSet['bouwen'];
+  const isPoint = (v: unknown): boolean =>
+    isObj(v) &&
+    typeof v.schoolYear === 'string' &&
+    /^\d{4}-\d{4}$/.test(v.schoolYear) &&
+    MOMENTS.includes(v.moment as Moment);
+  if (Array.isArray(json.goals)) {
+    json.goals.forEach((g: unknown, i) => {
+      if (
+        !isObj(g) ||
+        typeof g.pupilId !== 'string' ||
+        typeof g.subject !== 'string' ||
+        !isPoint(g.from) ||
+        !isPoint(g.to)
+      )
+        errors.push(
+          `goals[${i}]: pupilId, subject, from en to ({ schoolYear: "2025-2026", moment: "M" }) verwacht`,
+        );
+      else if (!isNum(g.targetScore) && !isNum(g.targetGrowth))
+        errors.push(`goals[${i}]: targetScore of targetGrowth verwacht`);
+    });
+    set.goals = json.goals as NormSet['goals'];
+  }
+  if (Array.isArray(json.interventions)) {
+    json.interventions.forEach((v: unknown, i) => {
+      if (
+        !isObj(v) ||
+        typeof v.name !== 'string' ||
+        typeof v.subject !== 'string' ||
+        !Array.isArray(v.pupilIds) ||
+        !v.pupilIds.every((p) => typeof p === 'string') ||
+        typeof v.startDate !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}$/.test(v.startDate)
+      )
+        errors.push(`interventions[${i}]: name, subject, pupilIds en startDate (jjjj-mm-dd) verwacht`);
+    });
+    set.interventions = json.interventions as NormSet['interventions'];
+  }
+  if (Array.isArray(json.bouwen)) {
+    json.bouwen.forEach((b: unknown, i) => {
+      if (
+        !isObj(b) ||
+        typeof b.name !== 'string' ||
+        !Array.isArray(b.grades) ||
+        !b.grades.every((g) => Number.isInteger(g) && g >= 1 && g <= 8)
+      )
+        errors.push(`bouwen[${i}]: name en grades (1–8) verwacht`);
+    });
+    set.bouwen = json.bouwen as NormSet['bouwen'];
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, normSet: set };
 }
