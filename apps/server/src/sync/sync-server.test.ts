@@ -57,6 +57,33 @@ describe('sync between real y-websocket clients', () => {
     expect(boardToJSON(late.doc).title).toBe('Studiedag');
   });
 
+  it('a client that was offline for a while merges its edits with what the others wrote meanwhile', async () => {
+    server = await startTestServer();
+    const boardId = await createBoardViaApi(server.url);
+    const teacher = client(boardId);
+    const colleague = client(boardId);
+    await Promise.all([waitSynced(teacher), waitSynced(colleague)]);
+    appendParagraphs(stepText(teacher.doc, 's7'), ['voor de storing']);
+    await waitFor(() => colleague.text('s7') === 'voor de storing', 'the first line');
+
+    teacher.provider.disconnect(); // the wifi drops
+    appendParagraphs(stepText(teacher.doc, 's7'), ['getypt zonder wifi 1', 'getypt zonder wifi 2']);
+    appendParagraphs(stepText(colleague.doc, 's7'), ['intussen online geschreven']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(colleague.text('s7')).not.toContain('zonder wifi');
+
+    teacher.provider.connect(); // and comes back
+    const all = [
+      'voor de storing',
+      'getypt zonder wifi 1',
+      'getypt zonder wifi 2',
+      'intussen online geschreven',
+    ];
+    const hasAll = (c: TestClient): boolean => all.every((line) => c.text('s7').split('\n').includes(line));
+    await waitFor(() => hasAll(teacher) && hasAll(colleague), 'both sides to merge');
+    expect(teacher.text('s7')).toBe(colleague.text('s7'));
+  });
+
   it('relays awareness between clients and removes it when a client leaves', async () => {
     server = await startTestServer();
     const boardId = await createBoardViaApi(server.url);
