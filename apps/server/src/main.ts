@@ -16,6 +16,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
+    // Every acknowledged edit is already on disk; this only bounds a hung shutdown.
+    setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000).unref();
     running.close().then(
       () => {
         log.info('stopped');

@@ -169,7 +169,12 @@ export class Room {
       to.send(encodeSyncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector)));
     };
     if (this.hasUnwrittenChanges) {
-      void this.whenWritten().then(reply);
+      this.whenWritten()
+        .then(reply)
+        .catch((error: unknown) => {
+          this.#log.error('answering SyncStep1 failed', errorFields(error));
+          to.close(CloseCode.STORAGE_FAILURE, 'storage failure');
+        });
     } else {
       reply();
     }
@@ -247,6 +252,8 @@ export class Room {
     // setImmediate: every update that arrived in this I/O turn goes into one transaction (group commit).
     this.#flushing = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.#flushLoop())
+      // Anything unexpected in the loop is treated like a storage failure: never broadcast what is unsure.
+      .catch((error: unknown) => this.#fail(error))
       .finally(() => {
         this.#flushing = undefined;
         if (this.#pending.length > 0 && !this.#failed) this.#scheduleFlush();

@@ -98,7 +98,11 @@ export class SyncServer {
     if (!match?.[1] || this.#closing) return false;
     const boardId = match[1];
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
-      void this.#accept(ws, request, boardId);
+      this.#accept(ws, request, boardId).catch((error: unknown) => {
+        // A bug in accepting one socket must not take the process (and every other room) down.
+        this.#log.error('accepting a sync socket failed', { boardId, ...errorFields(error) });
+        ws.terminate();
+      });
     });
     return true;
   }
@@ -170,6 +174,11 @@ export class SyncServer {
     this.#connections.add(conn);
     conn.room = room;
     room.add(conn);
+    log.debug('sync socket attached', {
+      connection: conn.id,
+      readOnly: conn.readOnly,
+      sockets: room.connections.size,
+    });
     for (const message of early.splice(0)) conn.receive(toBytes(message.data), message.isBinary);
   }
 
