@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/sqlite';
 import { tempDir } from '../testing/sync-test-kit';
+import { boardDirectory } from './board-directory';
 import { SqliteBoardStore } from './sqlite-board-store';
 
 const cleanups: (() => void)[] = [];
@@ -84,5 +85,28 @@ describe('SqliteBoardStore', () => {
     expect((await store.listBoards({ schoolId: 's1' })).map((b) => b.id)).toEqual(['a']);
     expect(await store.countBoards()).toBe(2);
     expect(await store.getBoard('c')).toBeUndefined();
+  });
+
+  it('answers the access checks: school and title of a board, null for an unknown or unassigned one', async () => {
+    const { store } = openStore();
+    await store.createBoard({
+      id: 'a',
+      title: 'Bord A',
+      schoolId: 's1',
+      createdAt: new Date(),
+      initialUpdate: bytes(1),
+    });
+    await store.createBoard({
+      id: 'b',
+      title: 'Zonder school',
+      createdAt: new Date(),
+      initialUpdate: bytes(1),
+    });
+    const directory = boardDirectory(store);
+    expect(await directory.schoolOf('a')).toBe('s1');
+    expect(await directory.titleOf('a')).toBe('Bord A');
+    expect(await directory.schoolOf('b')).toBeNull();
+    expect(await directory.schoolOf('bestaatniet')).toBeNull();
+    expect(await directory.titleOf('bestaatniet')).toBeNull();
   });
 });
