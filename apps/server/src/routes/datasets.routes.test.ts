@@ -520,6 +520,28 @@ describe('dataset routes', () => {
     });
   });
 
+  it('analyses with the school norms as they are now (a saved norm set changes the next analysis)', async () => {
+    const id = await importDemo();
+    const statusCounts = async () =>
+      (
+        (await (await get(`/api/datasets/${id}/analysis?kind=overview`, { cookie: leerkracht })).json()) as {
+          analysis: { statusCounts: Record<string, number> };
+        }
+      ).analysis.statusCounts;
+    const before = await statusCounts();
+    // No norms yet: nothing can be judged.
+    expect(Object.keys(before).filter((k) => (before[k] ?? 0) > 0)).toEqual(['geen-norm']);
+    expect(await statusCounts()).toEqual(before);
+    const put = await ctx.app.request('/api/school/norms', {
+      method: 'PUT',
+      headers: { cookie: leider, origin: ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify(demo.normSet),
+    });
+    expect(put.status).toBe(200);
+    const after = await statusCounts();
+    expect(after['geen-norm'] ?? 0).toBeLessThan(before['geen-norm'] ?? 0);
+  });
+
   it('stores the school norms (validated with the analysis package) for the leider; members read them', async () => {
     expect(await (await get('/api/school/norms', { cookie: leerkracht })).json()).toEqual({
       norms: null,

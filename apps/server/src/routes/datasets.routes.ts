@@ -19,6 +19,7 @@ import type { Action } from '../auth/policy';
 import type { AuditLog } from '../audit/audit-log';
 import { aggregateReport, ANALYSIS_KINDS, isAnalysisKind } from '../datasets/aggregate-view';
 import type { DatasetStore } from '../datasets/dataset-store';
+import { ReportCache } from '../datasets/report-cache';
 import { MAX_UPLOAD_BYTES, readUpload, uploadTooLargeMessage, type Upload } from '../datasets/upload';
 import { readJsonObject } from './auth.helpers';
 
@@ -131,6 +132,7 @@ function csvFileName(name: string): string {
 export function createDatasetRoutes(deps: DatasetRoutesDeps) {
   const { store, audit, withActor } = deps;
   const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const reports = new ReportCache();
 
   /**
    * The access check for a route about one dataset: 401 logged out (before the lookup), 404 unknown or
@@ -246,6 +248,7 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
       const member = actor as Extract<Actor, { kind: 'member' }>;
       const removed = store.delete(dataset.id);
       if (removed === null) throw httpError(404, NOT_FOUND);
+      reports.evictDataset(dataset.id);
       audit.record({
         actorUserId: member.user.id,
         schoolId: dataset.schoolId,
@@ -296,14 +299,24 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
       const kind = c.req.query('kind');
       if (kind !== undefined && kind !== '' && !isAnalysisKind(kind))
         throw httpError(400, `Onbekende analyse '${kind}'. Kies uit: ${ANALYSIS_KINDS.join(', ')}.`);
-      const normSet = store.getNorms(dataset.schoolId)?.normSet ?? emptyNormSet();
-      const results = store.results(dataset.id);
-      const report = aggregateReport(
-        analyseSchool(results, normSet, {
-          ...(filter.schoolYear ? { year: filter.schoolYear } : {}),
-          ...(filter.moment ? { moment: filter.moment } : {}),
-        }),
+      const norms = store.getNorms(dataset.schoolId);
+      const key = ReportCache.key(
+        dataset.id,
+        filter.schoolYear ?? '',
+        filter.moment ?? '',
+        // The norm set itself (a few kB), not its timestamp: two saves within one millisecond stay apart.
+        JSON.stringify(norms?.normSet ?? null),
       );
+      let report = reports.get(key);
+      if (!report) {
+        report = aggregateReport(
+          analyseSchool(store.results(dataset.id), norms?.normSet ?? emptyNormSet(), {
+            ...(filter.schoolYear ? { year: filter.schoolYear } : {}),
+            ...(filter.moment ? { moment: filter.moment } : {}),
+          }),
+        );
+        reports.set(key, dataset.id, report);
+      }
       const head = {
         datasetId: dataset.id,
         version: report.version,
