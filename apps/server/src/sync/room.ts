@@ -62,6 +62,8 @@ export class Room {
   #queued = 0;
   #written = 0;
   #waiters: { upTo: number; resolve: () => void }[] = [];
+  /** After a failed compaction, the log length at which to try again. */
+  #compactRetryAt = 0;
   #lastSeq: number;
   #logCount: number;
   #logBytes: number;
@@ -290,11 +292,15 @@ export class Room {
       this.#releaseWaiters();
       if (
         this.#pending.length === 0 &&
+        this.#logCount >= this.#compactRetryAt &&
         (this.#logCount >= this.#options.compactUpdates || this.#logBytes >= this.#options.compactBytes)
       ) {
         try {
           await this.#compact();
+          this.#compactRetryAt = 0;
         } catch (error) {
+          // The log is complete without it; do not re-encode the whole doc on every write meanwhile.
+          this.#compactRetryAt = this.#logCount + this.#options.compactUpdates;
           this.#log.warn('compaction failed', errorFields(error));
         }
       }
