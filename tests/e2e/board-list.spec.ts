@@ -50,3 +50,15 @@ test('an unknown board says so instead of showing an empty board', async ({ page
   await page.goto('/borden/bestaat-niet');
   await expect(page.getByRole('heading', { name: 'Dit bord bestaat niet (meer).' })).toBeVisible();
 });
+
+test('the interface can switch to English and back; Dutch is the default', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Boards' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Create board' })).toBeVisible();
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Borden' })).toBeVisible();
+});

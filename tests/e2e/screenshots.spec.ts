@@ -48,6 +48,12 @@ test('screenshots of the demo board', async ({ browser }) => {
       await page.screenshot({ path: path.join(dir, `laptop-${step}-editor-1366x768.png`) });
     }
 
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/borden/${boardId}?stap=s4`);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'online');
+    await page.screenshot({ path: path.join(dir, 'board-s4-1920x1080.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
     await page.getByRole('button', { name: 'Kwaliteitskaart' }).click();
     await page.screenshot({ path: path.join(dir, 'laptop-kwaliteitskaart-1366x768.png') });
     await page.keyboard.press('Escape');
