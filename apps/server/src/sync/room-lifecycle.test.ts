@@ -280,4 +280,47 @@ describe('room lifecycle', () => {
     expect(await closed).toBe(CloseCode.MESSAGE_TOO_LARGE);
     store.loadGate.open();
   });
+
+  it('compacts by size too, and a failing compaction loses nothing (the log stays complete)', async () => {
+    const controlled: { store?: ControlledStore } = {};
+    server = await startTestServer(
+      { syncCompactUpdates: 1_000_000, syncCompactBytes: 2048 },
+      { wrapStore: (inner) => (controlled.store = new ControlledStore(inner)) },
+    );
+    const store = controlled.store;
+    if (!store) throw new Error('no store');
+    const boardId = await createBoardViaApi(server.url);
+    const a = client(boardId);
+    await waitSynced(a);
+    const long = 'Observatie: '.padEnd(600, 'x');
+    for (let i = 0; i < 5; i++) {
+      appendParagraphs(stepText(a.doc, 's6'), [`${i} ${long}`]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await waitFor(() => store.compactCalls > 0, 'a compaction by size');
+    await server.server.sync.rooms.get(boardId)?.settled();
+    expect((await server.store.loadBoardState(boardId)).snapshot).toBeDefined();
+
+    store.failCompactions = true;
+    const compactionsBefore = store.compactCalls;
+    for (let i = 5; i < 10; i++) {
+      appendParagraphs(stepText(a.doc, 's6'), [`${i} ${long}`]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await waitFor(() => store.compactCalls > compactionsBefore, 'a failing compaction');
+    await server.server.sync.rooms.get(boardId)?.settled();
+    const text = boardToJSON(await storedDoc(server, boardId)).steps.find((s) => s.id === 's6')?.text ?? '';
+    expect(text.split('\n').map((line) => line.split(' ')[0])).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+    ]);
+  });
 });

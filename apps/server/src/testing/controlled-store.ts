@@ -23,6 +23,7 @@ export class ControlledStore implements BoardStore {
   appendGate: Gate | undefined;
   compactGate: Gate | undefined;
   failAppends = false;
+  failCompactions = false;
   appendCalls = 0;
   compactCalls = 0;
   loadCalls = 0;
@@ -58,6 +59,7 @@ export class ControlledStore implements BoardStore {
     this.compactCalls++;
     const gate = this.compactGate;
     if (gate) await gate.wait();
+    if (this.failCompactions) throw new Error('snapshot write failed (simulated)');
     return this.inner.compact(id, snapshot, upToSeq);
   };
 }
