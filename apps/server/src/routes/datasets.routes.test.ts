@@ -520,6 +520,34 @@ describe('dataset routes', () => {
     });
   });
 
+  it('shows the IB-er the pupils behind data quality and goals (members only, audited)', async () => {
+    const id = await importDemo();
+    const res = await get(`/api/datasets/${id}/pupil-detail?kind=dataQuality`, { cookie: leerkracht });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      kind: string;
+      analysis: { missing: { pupilIds: string[] }[] };
+      names: Record<string, string>;
+    };
+    const missingIds = body.analysis.missing.flatMap((m) => m.pupilIds);
+    expect(missingIds.length).toBeGreaterThan(0);
+    for (const pupilId of missingIds)
+      expect(body.names[pupilId]).toBe(demo.results.find((r) => r.pupilId === pupilId)?.pupilName);
+    const board = ctx.auth.services.projectorLinks.create({ boardId: 'b', schoolId, createdBy: leiderId });
+    expect(
+      (await get(`/api/datasets/${id}/pupil-detail?kind=zorg`, { 'x-koers-projector': board.token })).status,
+    ).toBe(403);
+    expect((await get(`/api/datasets/${id}/pupil-detail?kind=zorg`, { cookie: otherLeider })).status).toBe(
+      404,
+    );
+    expect((await get(`/api/datasets/${id}/pupil-detail?kind=overview`, { cookie: leider })).status).toBe(
+      400,
+    );
+    const entry = ctx.auth.audit.list(schoolId).find((e) => e.action === 'dataset.view-pupils');
+    expect(entry).toMatchObject({ subjectId: id, details: { kind: 'dataQuality' } });
+    expect(leaks(JSON.stringify(entry), demo.pupilIds, demo.names)).toEqual([]);
+  });
+
   it('analyses with the school norms as they are now (a saved norm set changes the next analysis)', async () => {
     const id = await importDemo();
     const statusCounts = async () =>

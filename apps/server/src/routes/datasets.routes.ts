@@ -326,6 +326,40 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
       if (kind !== undefined && kind !== '') return c.json({ ...head, kind, analysis: report[kind] });
       return c.json({ ...head, report });
     })
+    .get('/api/datasets/:id/pupil-detail', (c) => {
+      const { actor, dataset } = datasetAccess(c.var.actor, c.req.param('id'), 'dataset:read-pupils');
+      const member = actor as Extract<Actor, { kind: 'member' }>;
+      const filter = filterFrom(c.req.query('year'), c.req.query('moment'));
+      const kind = c.req.query('kind');
+      if (kind !== 'dataQuality' && kind !== 'zorg')
+        throw httpError(400, 'Kies welke details: kind=dataQuality of kind=zorg.');
+      const results = store.results(dataset.id);
+      const report = analyseSchool(results, store.getNorms(dataset.schoolId)?.normSet ?? emptyNormSet(), {
+        ...(filter.schoolYear ? { year: filter.schoolYear } : {}),
+        ...(filter.moment ? { moment: filter.moment } : {}),
+      });
+      const analysis = report[kind];
+      // Names for the pupils this section mentions, so the IB-er knows whom to look up.
+      const text = JSON.stringify(analysis);
+      const names: Record<string, string | null> = {};
+      for (const r of results)
+        if (!(r.pupilId in names) && text.includes(JSON.stringify(r.pupilId))) names[r.pupilId] = r.pupilName;
+      audit.record({
+        actorUserId: member.user.id,
+        schoolId: dataset.schoolId,
+        action: 'dataset.view-pupils',
+        subjectId: dataset.id,
+        details: { kind, pupils: Object.keys(names).length, year: report.schoolYear, moment: report.moment },
+      });
+      return c.json({
+        datasetId: dataset.id,
+        schoolYear: report.schoolYear,
+        moment: report.moment,
+        kind,
+        analysis,
+        names,
+      });
+    })
     .get('/api/school/norms', (c) => {
       const actor = requireMember(c.var.actor, 'dataset:list');
       const stored = store.getNorms(actor.school.id);
