@@ -342,8 +342,12 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
       // Names for the pupils this section mentions, so the IB-er knows whom to look up.
       const text = JSON.stringify(analysis);
       const names: Record<string, string | null> = {};
-      for (const r of results)
-        if (!(r.pupilId in names) && text.includes(JSON.stringify(r.pupilId))) names[r.pupilId] = r.pupilName;
+      const checked = new Set<string>();
+      for (const r of results) {
+        if (checked.has(r.pupilId)) continue;
+        checked.add(r.pupilId);
+        if (text.includes(JSON.stringify(r.pupilId))) names[r.pupilId] = r.pupilName;
+      }
       audit.record({
         actorUserId: member.user.id,
         schoolId: dataset.schoolId,
