@@ -31,28 +31,43 @@ export class Dataset {
   private readonly byTest = new Map<number, Result[]>();
   private readonly byPupil = new Map<number, Result[]>();
   private readonly timesByPupil = new Map<number, number[]>();
-  private readonly byYear = new Map<number, Result[]>();
+  private readonly byYear: Result[][] = [];
 
   constructor(readonly results: readonly Result[]) {
     const grades = new Set<number>();
     const seenYM: boolean[] = [];
     const gradeSeen: boolean[] = [];
+    // Exports list a pupil's rows together and one school year at a time: remembering the previous row's
+    // strings skips most Map lookups.
+    let lastYear = '';
+    let yi = -1;
+    let lastPupil = '';
+    let pi = -1;
     for (const r of results) {
-      let yi = this.yearIdx.get(r.schoolYear);
-      if (yi === undefined) {
-        yi = this.yearStart.length;
-        this.yearIdx.set(r.schoolYear, yi);
-        this.yearStart.push(schoolYearStart(r.schoolYear));
+      if (r.schoolYear !== lastYear) {
+        lastYear = r.schoolYear;
+        let y = this.yearIdx.get(lastYear);
+        if (y === undefined) {
+          y = this.yearStart.length;
+          this.yearIdx.set(lastYear, y);
+          this.yearStart.push(schoolYearStart(lastYear));
+          this.byYear.push([]);
+        }
+        yi = y;
       }
       let si = this.subjectIdx.get(r.subject);
       if (si === undefined) {
         si = this.subjectIdx.size;
         this.subjectIdx.set(r.subject, si);
       }
-      let pi = this.pupilIdx.get(r.pupilId);
-      if (pi === undefined) {
-        pi = this.pupilIdx.size;
-        this.pupilIdx.set(r.pupilId, pi);
+      if (r.pupilId !== lastPupil) {
+        lastPupil = r.pupilId;
+        let p = this.pupilIdx.get(lastPupil);
+        if (p === undefined) {
+          p = this.pupilIdx.size;
+          this.pupilIdx.set(lastPupil, p);
+        }
+        pi = p;
       }
       const mi = MOMENT_INDEX[r.moment];
       if (!seenYM[yi * 3 + mi]) {
@@ -65,9 +80,7 @@ export class Dataset {
         gradeSeen[r.grade] = true;
         grades.add(r.grade);
       }
-      const ylist = this.byYear.get(yi);
-      if (ylist) ylist.push(r);
-      else this.byYear.set(yi, [r]);
+      this.byYear[yi]!.push(r);
       const tk = ((yi * 3 + mi) * 16 + r.grade) * SUBJECT_SLOTS + si;
       const t = this.byTest.get(tk);
       if (t) t.push(r);
@@ -130,7 +143,7 @@ export class Dataset {
   /** Every result of one school year. */
   yearResults(year: string): readonly Result[] {
     const yi = this.yearIdx.get(year);
-    return yi === undefined ? EMPTY : (this.byYear.get(yi) ?? EMPTY);
+    return yi === undefined ? EMPTY : (this.byYear[yi] ?? EMPTY);
   }
 
   /** A pupil's results in one subject, in time order. */
