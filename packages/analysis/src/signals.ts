@@ -1,5 +1,6 @@
 /**
  * Analysis 8 — Signalen: what the team should look at, each with its evidence.
+ * - ambitie-gehaald: a jaargroep × test at the ambitienorm (what goes well, stap 10b);
  * - onder-minimum: a jaargroep × test below the minimumnorm; its scope is "één toets" when it is the only
  *   test below minimum in that jaargroep and the only jaargroep below minimum in that subject, else
  *   "breder" (several tests in the jaargroep and/or several jaargroepen in the subject);
@@ -13,7 +14,8 @@ import type { Overview } from './analyses/overview';
 import type { Patterns } from './analyses/patterns';
 import { SUBGROUP_LABEL, type Subgroup } from './model';
 
-export type SignalKind = 'onder-minimum' | 'trend-jaargroep' | 'groei-leerlingengroep' | 'subgroep-verschil';
+export type SignalKind =
+  'onder-minimum' | 'ambitie-gehaald' | 'trend-jaargroep' | 'groei-leerlingengroep' | 'subgroep-verschil';
 
 export interface Signal {
   kind: SignalKind;
@@ -45,9 +47,24 @@ export function collectSignals(
   const below: { subject: string; grade: number; n: number; small: boolean; test: string }[] = [];
   for (const row of ov.rows) {
     if (row.className !== null) continue;
-    for (const c of row.cells)
+    for (const c of row.cells) {
       if (c && c.status === 'onder-minimum')
         below.push({ subject: c.subject, grade: c.grade, n: c.stats.n, small: c.stats.small, test: c.test });
+      // What goes well matters too (stap 10b, waarderend concluderen).
+      if (c && c.status === 'ambitie')
+        signals.push({
+          kind: 'ambitie-gehaald',
+          tone: 'positief',
+          nature: null,
+          scope: null,
+          subject: c.subject,
+          grade: c.grade,
+          subgroup: null,
+          text: `groep ${c.grade} ${c.subject} (${c.test}) haalt de ambitienorm`,
+          n: c.stats.n,
+          small: c.stats.small,
+        });
+    }
   }
   for (const b of below) {
     const sameGrade = below.filter((o) => o.grade === b.grade).length;

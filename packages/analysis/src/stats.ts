@@ -32,6 +32,8 @@ export interface GroupStats {
   nAE: number;
   ref1F: Pct;
   refStreef: Pct;
+  /** Mean DLE where the export has it (shown, never built on: the measure is contested). */
+  dle: { mean: number | null; n: number };
   /** n < 5: percentages can identify children and are unstable. */
   small: boolean;
 }
@@ -49,6 +51,8 @@ export class StatsAccumulator {
   nRef = 0;
   n1F = 0;
   nStreef = 0;
+  nDle = 0;
+  sumDle = 0;
 
   add(r: Result): void {
     if (r.score === null && r.level === null && r.refLevel === null) return;
@@ -59,6 +63,10 @@ export class StatsAccumulator {
       this.sumSq += r.score * r.score;
     }
     if (r.level !== null) this.levelCounts[LEVEL_INDEX[r.level]]!++;
+    if (r.dle !== null) {
+      this.nDle++;
+      this.sumDle += r.dle;
+    }
     if (r.refLevel !== null) {
       this.nRef++;
       if (reached1F(r.refLevel)) this.n1F++;
@@ -129,6 +137,7 @@ export class StatsAccumulator {
       nAE,
       ref1F: r1,
       refStreef: rs,
+      dle: { mean: this.nDle === 0 ? null : round2(this.sumDle / this.nDle), n: this.nDle },
       small: this.n < SMALL_GROUP,
     };
   }

@@ -326,7 +326,11 @@ describe('signals (analysis 8)', () => {
     ];
     const c1 = ctx(one);
     const s1 = collectSignals(overview(c1), trendJaargroep(c1), [], patterns(c1));
-    expect(s1.map((s) => [s.kind, s.subject, s.scope])).toEqual([['onder-minimum', 'Spelling', 'één toets']]);
+    // Rekenen: I–III 4/5 = 80% ≥ 80 → ambitie, a positive signal.
+    expect(s1.map((s) => [s.kind, s.subject, s.scope, s.tone])).toEqual([
+      ['onder-minimum', 'Spelling', 'één toets', 'zorg'],
+      ['ambitie-gehaald', 'Rekenen-Wiskunde', null, 'positief'],
+    ]);
     const two = [
       ...cls('a', { grade: 5, className: '5A' }, low),
       ...cls('a', { grade: 5, className: '5A', subject: 'Rekenen-Wiskunde' }, low),

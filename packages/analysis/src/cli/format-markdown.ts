@@ -22,7 +22,8 @@ const STATUS_SHORT: Record<CellStatus, string> = {
 function statsShort(s: GroupStats): string {
   const i3 = (['I', 'II', 'III'] as const).reduce((a, l) => a + (s.levels[l] ?? 0), 0);
   const share = s.nIV > 0 ? ` · I–III ${fmt((100 * i3) / s.nIV)}%` : '';
-  return `gem. ${fmt(s.mean)}${share} · n=${s.n}${s.small ? ' ⚠' : ''}`;
+  const dle = s.dle.n > 0 ? ` · DLE ${fmt(s.dle.mean)}` : '';
+  return `gem. ${fmt(s.mean)}${share}${dle} · n=${s.n}${s.small ? ' ⚠' : ''}`;
 }
 
 function table(head: string[], rows: string[][]): string {
