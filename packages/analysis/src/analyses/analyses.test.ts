@@ -132,6 +132,23 @@ describe('trend per jaargroep (analysis 3)', () => {
   });
 });
 
+describe('trend per jaargroep without scores', () => {
+  it('classifies level-only data on the share at I–III with a 5-point step', () => {
+    // I–III shares over three years: 4/5 = 80%, 3/5 = 60%, 2/5 = 40% → two falls of 20 points > 5
+    const years = ['2023-2024', '2024-2025', '2025-2026'];
+    const levels: Level[][] = [
+      ['I', 'II', 'III', 'III', 'V'],
+      ['I', 'II', 'III', 'IV', 'V'],
+      ['I', 'II', 'IV', 'IV', 'V'],
+    ];
+    const data = years.flatMap((y, yi) => cls(`y${yi}`, { schoolYear: y }, levels[yi]!));
+    const [t] = trendJaargroep(ctx(data));
+    expect(t?.points.map((p) => p.value)).toEqual([80, 60, 40]);
+    expect(t?.delta).toBe(5);
+    expect(t?.trend).toMatchObject({ kind: 'structureel', direction: 'daling' });
+  });
+});
+
 describe('trend per leerlingengroep (analysis 4)', () => {
   it('follows the same pupils: mean growth, expected growth and the share reaching it', () => {
     // Pupils a,b,c: M4 2024-2025 → E4 → M5 2025-2026. Scores: a 40→46→50, b 30→33→41, c 50→58→60.

@@ -24,10 +24,13 @@ export interface JaargroepTrend {
   test: string;
   points: TrendPoint[];
   trend: TrendClassification;
-  /** δ used for the classification (score points). */
+  /** δ used for the classification (score points; percentage points for level-only data). */
   delta: number | null;
   chart: ChartSpec;
 }
+
+/** Percentage points that count as a real step when a series has levels but no scores. */
+export const SHARE_STEP = 5;
 
 /** Fraction of the SD that counts as a real step (a small effect size). */
 export const STEP_SD_FRACTION = 0.25;
@@ -62,10 +65,13 @@ export function trendJaargroep(ctx: AnalysisContext): JaargroepTrend[] {
         });
       }
       if (points.length === 0) continue;
-      const delta = sdN > 0 ? STEP_SD_FRACTION * (sdSum / sdN) : null;
+      // Exports with levels only (no scores) are classified on the chart's share instead, with a step of
+      // SHARE_STEP percentage points.
+      const byMean = points.some((p) => p.stats.mean !== null);
+      const delta = byMean ? (sdN > 0 ? STEP_SD_FRACTION * (sdSum / sdN) : 0) : SHARE_STEP;
       const trend = classifyTrend(
-        points.map((p) => p.stats.mean),
-        delta ?? 0,
+        points.map((p) => (byMean ? p.stats.mean : m.kind === 'mean-score' ? null : p.value)),
+        delta,
       );
       const test = testLabel(grade, moment);
       out.push({

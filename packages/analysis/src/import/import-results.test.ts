@@ -140,6 +140,14 @@ describe('importCsvText', () => {
     });
   });
 
+  it('names a row with more values than the header (a decimal comma in a comma-separated file)', () => {
+    const text =
+      'leerling_id,schooljaar,groep,vak,moment,vaardigheidsscore,niveau\nL1,2025-2026,5A,Spelling,M,45,5,II';
+    expect(errorsOf(importCsvText(text))).toEqual([
+      'rij 2: de rij heeft 8 waarden maar de kopregel 7 kolommen (staat er een komma in een getal zonder aanhalingstekens?)',
+    ]);
+  });
+
   it('asks about an ambiguous column and accepts an explicit mapping', () => {
     const text = 'Leerlingnummer,Groep,Klas,Vak,Moment,Schooljaar,VS\nL1,5A,5A,Spelling,M,2025-2026,45';
     const out = importCsvText(text);

@@ -90,6 +90,19 @@ class RowSink {
       this.skipped.push(rowNumber);
       return;
     }
+    if (
+      cells.length > this.columns.headers.length &&
+      cells.slice(this.columns.headers.length).some((c) => c.trim() !== '')
+    ) {
+      // Typically a decimal comma in a comma-separated file: every later value would shift one column.
+      this.errors.push({
+        row: rowNumber,
+        column: null,
+        value: null,
+        message: `de rij heeft ${cells.length} waarden maar de kopregel ${this.columns.headers.length} kolommen (staat er een komma in een getal zonder aanhalingstekens?)`,
+      });
+      return;
+    }
     const r = this.validator!.validate(cells, rowNumber, this.errors);
     if (!r) return;
     const dup = this.duplicates.add(r, this.warnings, this.errors);
