@@ -54,6 +54,8 @@ export interface InterventionEffect {
 
 export interface ZorgAnalysis {
   goals: GoalOutcome[];
+  /** Goals counted: the aggregate that may be shown to the whole team. */
+  goalsSummary: { total: number; met: number; notMet: number; unknown: number };
   supportGrowth: SupportGrowth[];
   interventions: InterventionEffect[];
   /** Support pupils' growth per jaargroep and subject against the expected growth. */
@@ -242,5 +244,11 @@ export function zorg(ctx: AnalysisContext, expected: ExpectedGrowthTable): ZorgA
         kind: 'klein' as const,
       })),
   };
-  return { goals, supportGrowth, interventions, chart };
+  const goalsSummary = {
+    total: goals.length,
+    met: goals.filter((g) => g.met === true).length,
+    notMet: goals.filter((g) => g.met === false).length,
+    unknown: goals.filter((g) => g.met === null).length,
+  };
+  return { goals, goalsSummary, supportGrowth, interventions, chart };
 }
