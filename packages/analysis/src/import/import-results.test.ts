@@ -148,6 +148,17 @@ describe('importCsvText', () => {
     ]);
   });
 
+  it('recognises subject names with a vendor version and a test label', () => {
+    const text =
+      'leerling_id,schooljaar,groep,toets,vaardigheidsscore\nL1,2025-2026,5A,Rekenen-Wiskunde (2.0) M5,45\nL2,2025-2026,5A,rekenen 3.0 E5,50\nL3,2025-2026,5A,Kijkwijzer M5,3';
+    const out = importCsvText(text);
+    expect(out.ok && out.results.map((r) => [r.subject, r.moment, r.grade])).toEqual([
+      ['Rekenen-Wiskunde', 'M', 5],
+      ['Rekenen-Wiskunde', 'E', 5],
+      ['Kijkwijzer', 'M', 5],
+    ]);
+  });
+
   it('asks about an ambiguous column and accepts an explicit mapping', () => {
     const text = 'Leerlingnummer,Groep,Klas,Vak,Moment,Schooljaar,VS\nL1,5A,5A,Spelling,M,2025-2026,45';
     const out = importCsvText(text);

@@ -154,7 +154,11 @@ export function parseSubject(
     moment = m[2].toUpperCase() as Moment;
     grade = Number(m[3]);
   }
-  const canonical = SUBJECT_BY_ALIAS.get(normaliseHeader(s)) ?? s;
+  // Vendors add a test version ("Rekenen-Wiskunde (2.0)", "Spelling 3.0"): try the name without it too.
+  const canonical =
+    SUBJECT_BY_ALIAS.get(normaliseHeader(s)) ??
+    SUBJECT_BY_ALIAS.get(normaliseHeader(s.replace(/\s*\(?\b\d+(?:\.\d+)+\)?\s*$/, ''))) ??
+    s;
   return ok({ subject: canonical, moment, grade });
 }
 
