@@ -31,6 +31,9 @@ const data = workerData as TypistWorkerData;
 const port = parentPort;
 if (!port) throw new Error('run as a worker');
 
+// Every WebsocketProvider adds a process 'exit' listener in Node; this many are expected here.
+process.setMaxListeners(data.indices.length + 10);
+
 const now = (): number => performance.timeOrigin + performance.now();
 let sent: [string, number][] = [];
 let received: [string, number][] = [];
