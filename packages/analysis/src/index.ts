@@ -18,6 +18,7 @@ export {
   pctOf,
   schoolYearOf,
   shiftSchoolYear,
+  subgroupLabel,
   testLabel,
   type Level,
   type Moment,
@@ -25,6 +26,7 @@ export {
   type RefLevel,
   type Result,
   type Subgroup,
+  type SubgroupId,
 } from './model';
 export { formatImportError, type ImportError } from './import/import-error';
 export { decodeText, type DecodeOutcome, type TextEncodingName } from './import/decode';

@@ -26,6 +26,12 @@ export type Subgroup = 'nt2' | 'ondersteuning' | 'plus';
 
 export const SUBGROUPS: readonly Subgroup[] = ['nt2', 'ondersteuning', 'plus'];
 
+/**
+ * A subgroup in the pattern analysis: one of the fixed attributes, or a free label from the `labels`
+ * column ("label:dyslexie") — the seeds' "specifieke profielen".
+ */
+export type SubgroupId = Subgroup | `label:${string}`;
+
 /** Dutch labels for the subgroups. */
 export const SUBGROUP_LABEL: Readonly<Record<Subgroup, string>> = {
   nt2: 'NT2',
@@ -77,6 +83,11 @@ export interface Result {
   tags: readonly string[];
   /** Row in the source file as the user sees it in Excel (header = row 1); 0 when not imported. */
   row: number;
+}
+
+/** Display name of a subgroup. */
+export function subgroupLabel(id: SubgroupId): string {
+  return id.startsWith('label:') ? id.slice(6) : SUBGROUP_LABEL[id as Subgroup];
 }
 
 /** True when the result holds an outcome (score or level), i.e. the test was taken. */

@@ -12,7 +12,7 @@ import type { CohortTrend } from './analyses/trend-leerlingengroep';
 import type { JaargroepTrend } from './analyses/trend-jaargroep';
 import type { Overview } from './analyses/overview';
 import type { Patterns } from './analyses/patterns';
-import { SUBGROUP_LABEL, type Subgroup } from './model';
+import { subgroupLabel, type SubgroupId } from './model';
 
 export type SignalKind =
   'onder-minimum' | 'ambitie-gehaald' | 'trend-jaargroep' | 'groei-leerlingengroep' | 'subgroep-verschil';
@@ -25,7 +25,7 @@ export interface Signal {
   scope: 'één toets' | 'breder' | null;
   subject: string;
   grade: number | null;
-  subgroup: Subgroup | null;
+  subgroup: SubgroupId | null;
   text: string;
   n: number;
   small: boolean;
@@ -152,7 +152,7 @@ export function collectSignals(
       subject: s.subject,
       grade: null,
       subgroup: s.subgroup,
-      text: `${SUBGROUP_LABEL[s.subgroup]}: achterstand in ${s.subject} wordt structureel groter (nu ${last.gap} punten)`,
+      text: `${subgroupLabel(s.subgroup)}: achterstand in ${s.subject} wordt structureel groter (nu ${last.gap} punten)`,
       n: last.nSubgroup,
       small: last.small,
     });

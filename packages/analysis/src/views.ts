@@ -5,7 +5,7 @@
  * what reaches the projector and the shared board is aggregates only (AVG).
  */
 import type { ChartSpec } from './chart-spec';
-import type { Subgroup } from './model';
+import type { SubgroupId } from './model';
 import type { AnalysisReport } from './run-analysis';
 
 /** The analyses a board view can show (Dutch ids, as the UI names them). */
@@ -43,7 +43,7 @@ export const ANALYSIS_TITLE: Readonly<Record<AnalysisKind, string>> = {
 export interface ViewFilter {
   subject?: string;
   grade?: number;
-  subgroup?: Subgroup;
+  subgroup?: SubgroupId;
 }
 
 export interface AnalysisView {
@@ -62,7 +62,7 @@ export function isAnalysisKind(v: string): v is AnalysisKind {
 
 const match = (
   f: ViewFilter,
-  x: { subject?: string; grade?: number | null; subgroup?: Subgroup | null },
+  x: { subject?: string; grade?: number | null; subgroup?: SubgroupId | null },
 ): boolean =>
   (f.subject === undefined || x.subject === undefined || x.subject === f.subject) &&
   (f.grade === undefined || x.grade === undefined || x.grade === null || x.grade === f.grade) &&

@@ -218,6 +218,18 @@ describe('patterns (analysis 5)', () => {
     expect(nt2.perGrade[0]?.shareI_III.rest).toEqual({ pct: 100, k: 4, n: 4, small: true });
   });
 
+  it('treats free labels as subgroups ("specifieke profielen")', () => {
+    // 2 pupils labelled dyslexie (scores 40, 42 → mean 41) against 3 others (50, 52, 54 → mean 52): gap 11
+    const data = [
+      ...[40, 42].map((sc, i) => result({ pupilId: `d${i}`, score: sc, level: 'IV', tags: ['dyslexie'] })),
+      ...[50, 52, 54].map((sc, i) => result({ pupilId: `o${i}`, score: sc, level: 'II' })),
+    ];
+    const p = patterns(ctx(data));
+    const d = p.subgroups.find((s) => s.subgroup === 'label:dyslexie')!;
+    expect(d.trend).toEqual([{ schoolYear: '2025-2026', gap: 11, nSubgroup: 2, nRest: 3, small: true }]);
+    expect(d.chart.title.startsWith('dyslexie tegenover de rest')).toBe(true);
+  });
+
   it('compares parallel classes and lists domain means', () => {
     const data = [
       ...cls('a', { className: '5A', domainScores: { getallen: 10 } }, ['I', 'II'], [50, 40]),

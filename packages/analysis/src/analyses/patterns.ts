@@ -2,6 +2,7 @@
  * Analysis 5 — Patronen (Stappenplan stap 6): domains within a subject, subgroups against the rest of
  * their jaargroep (gap and its trend over school years), and parallel classes.
  *
+ * Subgroups: NT2, ondersteuning, plus, and the most frequent free labels ("specifieke profielen").
  * Subgroup gap = mean score of the rest − mean score of the subgroup (positive = the subgroup is behind),
  * per jaargroep; the school-level gap per subject and year is the mean of the jaargroep gaps weighted by
  * the subgroup's n. "Widening" = the gap grew by more than δ in each of the last two steps (three
@@ -9,7 +10,7 @@
  */
 import { bandsFrom, type ChartSpec } from '../chart-spec';
 import { measure, tierThresholds } from '../norms/evaluate';
-import { SUBGROUPS, SUBGROUP_LABEL, pctOf, round2, type Pct, type Result, type Subgroup } from '../model';
+import { SUBGROUPS, pctOf, round2, subgroupLabel, type Pct, type Result, type SubgroupId } from '../model';
 import { StatsAccumulator, statsOf, type GroupStats } from '../stats';
 import { classifyTrend, type TrendClassification } from '../trend-direction';
 import { chartMeasure, measureAxisLabel, type AnalysisContext } from './context';
@@ -38,7 +39,7 @@ export interface SubgroupGapPoint {
 }
 
 export interface SubgroupPattern {
-  subgroup: Subgroup;
+  subgroup: SubgroupId;
   subject: string;
   /** Current year per jaargroep. */
   perGrade: {
@@ -69,6 +70,9 @@ export interface Patterns {
   subgroups: SubgroupPattern[];
   parallelClasses: ParallelPattern[];
 }
+
+/** Free labels analysed as subgroups, most frequent first. */
+export const MAX_LABEL_SUBGROUPS = 10;
 
 function shareI_III(acc: StatsAccumulator): Pct {
   const { k, n } = acc.shareAt(['I', 'II', 'III']);
@@ -179,29 +183,40 @@ export function patterns(ctx: AnalysisContext): Patterns {
     }
   }
   const subgroups: SubgroupPattern[] = [];
+  // Free labels become subgroups too (at most MAX_LABEL_SUBGROUPS, the most frequent ones).
+  const labelCount = new Map<string, number>();
+  for (const r of data.yearResults(year))
+    for (const t of r.tags) labelCount.set(t, (labelCount.get(t) ?? 0) + 1);
+  const labels = [...labelCount]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_LABEL_SUBGROUPS)
+    .map(([t]) => t);
+  const groupIds: SubgroupId[] = [...SUBGROUPS, ...labels.map((t): SubgroupId => `label:${t}`)];
+  const G = groupIds.length;
   for (const subject of data.subjects) {
-    // One pass per test over the three subgroups at once.
-    const perGrade: SubgroupPattern['perGrade'][] = SUBGROUPS.map(() => []);
-    const trend: SubgroupGapPoint[][] = SUBGROUPS.map(() => []);
-    const sdSum = SUBGROUPS.map(() => 0);
-    const sdN = SUBGROUPS.map(() => 0);
+    // One pass per test over all subgroups at once.
+    const perGrade: SubgroupPattern['perGrade'][] = groupIds.map(() => []);
+    const trend: SubgroupGapPoint[][] = groupIds.map(() => []);
+    const sdSum = groupIds.map(() => 0);
+    const sdN = groupIds.map(() => 0);
     for (const y of years) {
-      const wGap = SUBGROUPS.map(() => 0);
-      const wN = SUBGROUPS.map(() => 0);
-      const nSub = SUBGROUPS.map(() => 0);
-      const nRest = SUBGROUPS.map(() => 0);
+      const wGap = groupIds.map(() => 0);
+      const wN = groupIds.map(() => 0);
+      const nSub = groupIds.map(() => 0);
+      const nRest = groupIds.map(() => 0);
       let any = false;
       for (const grade of data.grades) {
         const list = data.test(y, moment, grade, subject);
         if (list.length === 0) continue;
         any = true;
-        const accs = SUBGROUPS.map(() => [new StatsAccumulator(), new StatsAccumulator()] as const);
+        const accs = groupIds.map(() => [new StatsAccumulator(), new StatsAccumulator()] as const);
         for (const r of list) {
           accs[0]![r.nt2 ? 0 : 1].add(r);
           accs[1]![r.support ? 0 : 1].add(r);
           accs[2]![r.plus ? 0 : 1].add(r);
+          for (let li = 3; li < G; li++) accs[li]![r.tags.includes(labels[li - 3]!) ? 0 : 1].add(r);
         }
-        SUBGROUPS.forEach((_, gi) => {
+        groupIds.forEach((_, gi) => {
           const [a, b] = accs[gi]!;
           nSub[gi]! += a.n;
           nRest[gi]! += b.n;
@@ -227,7 +242,7 @@ export function patterns(ctx: AnalysisContext): Patterns {
         });
       }
       if (!any) continue;
-      SUBGROUPS.forEach((_, gi) => {
+      groupIds.forEach((_, gi) => {
         trend[gi]!.push({
           schoolYear: y,
           gap: wN[gi] === 0 ? null : round2(wGap[gi]! / wN[gi]!),
@@ -237,7 +252,7 @@ export function patterns(ctx: AnalysisContext): Patterns {
         });
       });
     }
-    SUBGROUPS.forEach((sg, gi) => {
+    groupIds.forEach((sg, gi) => {
       const tr = trend[gi]!;
       if (tr.every((t) => t.nSubgroup === 0)) return;
       const delta = sdN[gi]! > 0 ? STEP_SD_FRACTION * (sdSum[gi]! / sdN[gi]!) : 0;
@@ -255,7 +270,7 @@ export function patterns(ctx: AnalysisContext): Patterns {
         widening,
         chart: {
           kind: 'line',
-          title: `${SUBGROUP_LABEL[sg]} tegenover de rest: ${subject} (${moment}), verschil in gemiddelde vaardigheidsscore`,
+          title: `${subgroupLabel(sg)} tegenover de rest: ${subject} (${moment}), verschil in gemiddelde vaardigheidsscore`,
           xLabel: 'schooljaar',
           yLabel: 'achterstand (rest − subgroep)',
           series: [
@@ -289,6 +304,6 @@ export function patterns(ctx: AnalysisContext): Patterns {
     });
   }
   // Report order: per subgroup, then subject.
-  subgroups.sort((a, b) => SUBGROUPS.indexOf(a.subgroup) - SUBGROUPS.indexOf(b.subgroup));
+  subgroups.sort((a, b) => groupIds.indexOf(a.subgroup) - groupIds.indexOf(b.subgroup));
   return { domains, subgroups, parallelClasses };
 }

@@ -4,7 +4,7 @@
 import type { AnalysisReport } from '../run-analysis';
 import { STATUS_LABEL, type CellStatus } from '../norms/evaluate';
 import type { GroupStats } from '../stats';
-import type { Pct } from '../model';
+import { subgroupLabel, type Pct } from '../model';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined ? '–' : String(Math.round(x * 10) / 10);
@@ -194,7 +194,7 @@ export function reportToMarkdown(r: AnalysisReport): string {
     table(
       ['subgroep', 'vak', ...r.data.schoolYears.filter((y) => y <= r.schoolYear), 'verschil groeit'],
       r.patterns.subgroups.map((s) => [
-        s.subgroup,
+        subgroupLabel(s.subgroup),
         s.subject,
         ...r.data.schoolYears
           .filter((y) => y <= r.schoolYear)

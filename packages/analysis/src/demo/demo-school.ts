@@ -10,6 +10,7 @@
  * - strong growth: the cohort now in groep 7 grows 0.6 SD per measurement extra in Begrijpend lezen
  *   since groep 5;
  * - widening gap: NT2 pupils fall further behind in Begrijpend lezen in the last three years;
+ * - a free label "dyslexie" (~8% of pupils) with a steady gap in Spelling and Technisch lezen;
  * - an intervention ("Extra rekeninstructie") for the ondersteuning pupils of groep 5 from 1 September of
  *   the latest year, with extra growth after its start.
  * About 2% of results are missing (absent pupils) and a few tests are dated outside the usual window.
@@ -48,6 +49,8 @@ export const DEMO_SUBJECTS = [
 ] as const;
 
 const TEST_MOMENTS: readonly Moment[] = ['M', 'E'];
+/** The free label planted on ~8% of pupils (lower Spelling and Technisch lezen). */
+const DYSLEXIE: readonly string[] = Object.freeze(['dyslexie']);
 
 /** Measurement number from M3 (0), E3 (1), M4 (2) … E8 (11). */
 function tOf(grade: number, moment: Moment): number {
@@ -124,6 +127,7 @@ export function demoNormSet(
 
 interface Pupil {
   id: string;
+  tags: readonly string[];
   cohort: number;
   className: string;
   ability: number[];
@@ -148,6 +152,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const yearNames = Array.from({ length: years }, (_, i) => shiftSchoolYear(lastYear, i - years + 1));
   // Cohort c is in groep g in year index y when c = y − g (stable as pupils move up).
   const pupilsByCohort = new Map<number, Pupil[]>();
+  const noTags: readonly string[] = Object.freeze([]);
   const letters = 'ABCDEFGHIJ';
   const cohortPupils = (c: number): Pupil[] => {
     let list = pupilsByCohort.get(c);
@@ -159,6 +164,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
         const nt2 = rand() < 0.12;
         const support = rand() < 0.14;
         const plus = !support && rand() < 0.07;
+        const dyslexie = rand() < 0.08;
         const general = normal(rand) + (support ? -0.9 : 0) + (plus ? 1.3 : 0);
         list.push({
           id: `P${String(c + 20).padStart(2, '0')}${letters[k]}${String(i + 1).padStart(2, '0')}`,
@@ -171,6 +177,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
           nt2,
           support,
           plus,
+          tags: dyslexie ? DYSLEXIE : noTags,
         });
       }
     }
@@ -195,7 +202,6 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
       .map((p) => p.id),
   );
   const results: Result[] = [];
-  const noTags: readonly string[] = Object.freeze([]);
   for (let y = 0; y < years; y++) {
     const schoolYear = yearNames[y]!;
     const startYear = Number(schoolYear.slice(0, 4));
@@ -211,6 +217,8 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
             let z = p.ability[si]! + p.slope * t + 0.35 * normal(rand);
             if (s.subject === 'Spelling' && grade === 6 && y >= last - 3) z -= 0.4 * (y - (last - 3));
             if (s.subject === 'Rekenen-Wiskunde' && grade === 4 && y === last - 3) z -= 0.9;
+            if (p.tags === DYSLEXIE && (s.subject === 'Spelling' || s.subject === 'Technisch lezen'))
+              z -= 0.6;
             if (s.subject === 'Begrijpend lezen' && p.cohort === strongCohort && grade >= 5)
               z += 0.6 * (t - tOf(5, 'M') + 1);
             if (s.subject === 'Begrijpend lezen' && p.nt2 && y >= last - 2) z -= 0.5 * (y - (last - 3));
@@ -248,7 +256,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
               nt2: p.nt2,
               support: p.support,
               plus: p.plus,
-              tags: noTags,
+              tags: p.tags,
               row: 0,
             });
           }
