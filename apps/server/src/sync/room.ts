@@ -1,4 +1,5 @@
 import { migrateBoard, readMeta } from '@koers/board';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import {
   Awareness,
@@ -62,6 +63,8 @@ export class Room {
   #queued = 0;
   #written = 0;
   #waiters: { upTo: number; resolve: () => void }[] = [];
+  /** Which socket introduced each awareness client id (the only one that may update it). */
+  readonly #awarenessOwners = new Map<number, Connection>();
   /** After a failed compaction, the log length at which to try again. */
   #compactRetryAt = 0;
   #lastSeq: number;
@@ -152,6 +155,9 @@ export class Room {
     if (connection.awarenessIds.size > 0 && !this.#destroyed) {
       removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
+    for (const id of connection.awarenessIds) {
+      if (this.#awarenessOwners.get(id) === connection) this.#awarenessOwners.delete(id);
+    }
     if (this.connections.size === 0 && !this.#failed) this.#options.onEmpty(this);
   }
 
@@ -182,7 +188,23 @@ export class Room {
     }
   }
 
+  /**
+   * Apply a socket's presence. A socket may only speak for awareness client ids that no socket of another
+   * user introduced, so nobody can rename, move or remove someone else's presence; the same user on a new
+   * socket (a reconnect while the old one is not yet known dead) takes hers over. Throws on a malformed
+   * update.
+   */
   applyAwareness(update: Uint8Array, from: Connection): void {
+    for (const clientId of awarenessClientIds(update)) {
+      const owner = this.#awarenessOwners.get(clientId);
+      if (owner !== undefined && owner !== from && owner.user?.id !== from.user?.id) {
+        this.#log.debug('awareness update for another socket’s client dropped', {
+          connection: from.id,
+          clientId,
+        });
+        return;
+      }
+    }
     applyAwarenessUpdate(this.awareness, update, from);
   }
 
@@ -242,8 +264,17 @@ export class Room {
     if (changed.length === 0) return;
     if (origin && typeof origin === 'object' && 'awarenessIds' in origin) {
       const connection = origin as Connection;
-      for (const id of added) connection.awarenessIds.add(id);
-      for (const id of removed) connection.awarenessIds.delete(id);
+      for (const id of [...added, ...updated]) {
+        const previous = this.#awarenessOwners.get(id);
+        // Taken over by a new socket: the old one must not remove this presence when it finally dies.
+        if (previous && previous !== connection) previous.awarenessIds.delete(id);
+        connection.awarenessIds.add(id);
+        this.#awarenessOwners.set(id, connection);
+      }
+    }
+    for (const id of removed) {
+      this.#awarenessOwners.get(id)?.awarenessIds.delete(id);
+      this.#awarenessOwners.delete(id);
     }
     const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
     for (const connection of this.connections) connection.send(message);
@@ -334,4 +365,17 @@ export class Room {
     this.closeConnections(CloseCode.STORAGE_FAILURE, 'storage failure');
     this.#options.onFailed(this);
   }
+}
+
+/** The client ids an awareness update speaks for (y-protocols format: count, then id, clock, JSON state). */
+function awarenessClientIds(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    ids.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return ids;
 }

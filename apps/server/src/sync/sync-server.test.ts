@@ -110,6 +110,90 @@ describe('sync between real y-websocket clients', () => {
     expect(status).toBe(404);
   });
 
+  it('nobody can overwrite or remove another user’s presence, but a user’s new socket takes hers over', async () => {
+    server = await startTestServer(
+      {},
+      {
+        authorizeUpgrade: async (request) => ({
+          ok: true,
+          readOnly: false,
+          user: { id: new URL(request.url ?? '/', 'http://x').searchParams.get('wie') ?? 'onbekend' },
+        }),
+      },
+    );
+    const boardId = await createBoardViaApi(server.url);
+    const anja = client(boardId, { wie: 'anja' });
+    const watcher = client(boardId, { wie: 'bram' });
+    await Promise.all([waitSynced(anja), waitSynced(watcher)]);
+    anja.provider.awareness.setLocalStateField('user', { name: 'Juf Anja', color: '#0b4f6c' });
+    const anjaId = anja.doc.clientID;
+    const nameOfAnja = (): unknown => watcher.provider.awareness.getStates().get(anjaId)?.user?.name;
+    await waitFor(() => nameOfAnja() === 'Juf Anja', 'anja’s presence');
+
+    // Someone else forges an update for Anja's client id (higher clock, other name), then a removal.
+    const forged = (state: unknown, clock: number): Uint8Array => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, anjaId);
+      encoding.writeVarUint(inner, clock);
+      encoding.writeVarString(inner, JSON.stringify(state));
+      const outer = encoding.createEncoder();
+      encoding.writeVarUint(outer, 1);
+      encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(outer);
+    };
+    const mallory = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${boardId}?wie=mallory`);
+    await new Promise((resolve) => mallory.once('open', resolve));
+    mallory.send(forged({ user: { name: 'Nep', color: '#000000' } }, 1000));
+    mallory.send(forged(null, 1001));
+    // A marker from the forger's own client id, sent after the forgeries on the same socket.
+    const marker = encoding.createEncoder();
+    encoding.writeVarUint(marker, 1);
+    const markerInner = encoding.createEncoder();
+    encoding.writeVarUint(markerInner, 1);
+    encoding.writeVarUint(markerInner, 424242);
+    encoding.writeVarUint(markerInner, 1);
+    encoding.writeVarString(markerInner, JSON.stringify({ user: { name: 'Mallory' } }));
+    encoding.writeVarUint8Array(marker, encoding.toUint8Array(markerInner));
+    mallory.send(encoding.toUint8Array(marker));
+    await waitFor(() => watcher.provider.awareness.getStates().has(424242), 'the forger’s own presence');
+    expect(nameOfAnja()).toBe('Juf Anja');
+    mallory.close();
+
+    // Anja's wifi drops; her laptop opens a new socket before the server knows the old one is dead.
+    const raw = (who: string): WebSocket =>
+      new WebSocket(`${server!.url.replace(/^http/, 'ws')}/sync/${boardId}?wie=${who}`);
+    const oldSocket = raw('anja');
+    await new Promise((resolve) => oldSocket.once('open', resolve));
+    const laptopId = 777_001;
+    const presence = (name: string, clock: number): Uint8Array => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, laptopId);
+      encoding.writeVarUint(inner, clock);
+      encoding.writeVarString(inner, JSON.stringify({ user: { name } }));
+      const outer = encoding.createEncoder();
+      encoding.writeVarUint(outer, 1);
+      encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(outer);
+    };
+    const nameOfLaptop = (): unknown => watcher.provider.awareness.getStates().get(laptopId)?.user?.name;
+    oldSocket.send(presence('Anja (laptop)', 1));
+    await waitFor(() => nameOfLaptop() === 'Anja (laptop)', 'the laptop’s presence');
+    const newSocket = raw('anja');
+    await new Promise((resolve) => newSocket.once('open', resolve));
+    newSocket.send(presence('Anja (laptop, weer online)', 2));
+    await waitFor(() => nameOfLaptop() === 'Anja (laptop, weer online)', 'the takeover');
+    // The old socket finally goes: the presence now belongs to the new one and stays.
+    oldSocket.terminate();
+    await waitFor(() => server!.server.sync.connectionCount === 3, 'the old socket to be gone');
+    // The old socket's close handler ran (it also detaches), so the server's awareness is final here.
+    const roomStates = server.server.sync.rooms.get(boardId)?.awareness.getStates();
+    expect(roomStates?.get(laptopId)?.user?.name).toBe('Anja (laptop, weer online)');
+    expect(nameOfLaptop()).toBe('Anja (laptop, weer online)');
+    newSocket.close();
+  });
+
   it('closes a socket to an unknown board with BOARD_NOT_FOUND', async () => {
     server = await startTestServer();
     const ws = await openRawSocket(server.url, 'bestaatniet00000');
