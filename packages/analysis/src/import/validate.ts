@@ -100,6 +100,17 @@ export class RowValidator {
   private readonly parseGrade = memo(parseGrade);
   private readonly parseBool = memo(parseBool);
   private readonly strings = new Map<string, string>();
+  private readonly tagLists = new Map<string, readonly string[]>();
+
+  /** Tag lists are shared between rows with the same text (results treat them as read-only). */
+  private tags(raw: string): readonly string[] {
+    let t = this.tagLists.get(raw);
+    if (t === undefined) {
+      t = Object.freeze(parseTags(raw).map((x) => this.intern(x)));
+      if (this.tagLists.size < 10_000) this.tagLists.set(raw, t);
+    }
+    return t;
+  }
 
   private intern(s: string): string {
     const hit = this.strings.get(s);
@@ -248,7 +259,7 @@ export class RowValidator {
       nt2,
       support,
       plus,
-      tags: tagsRaw !== '' ? parseTags(tagsRaw) : EMPTY_TAGS,
+      tags: tagsRaw !== '' ? this.tags(tagsRaw) : EMPTY_TAGS,
       row: rowNumber,
     };
   }
