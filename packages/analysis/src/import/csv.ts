@@ -28,11 +28,27 @@ export interface CsvRead {
   errors: ImportError[];
 }
 
+const DELIMITERS = [';', '\t', ',', '|'];
+
+/**
+ * The delimiter of a CSV text, guessed by papaparse on the first lines with empty lines skipped: papaparse
+ * guesses on field counts, and empty lines (a trailing newline!) would otherwise drag a small file's
+ * average under its threshold and make it fall back to ",". Returns "," when nothing fits.
+ */
+export function detectDelimiter(text: string): string {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  const res = Papa.parse<string[]>(sample, {
+    delimitersToGuess: DELIMITERS,
+    skipEmptyLines: 'greedy',
+    preview: 50,
+  });
+  return res.meta.delimiter || ',';
+}
+
 function setup(text: string, onRow: RowHandler, options: CsvOptions) {
   const state: CsvRead & { row: number } = { delimiter: ',', errors: [], row: 0 };
   const length = Math.max(1, text.length);
   const handle = (res: Papa.ParseResult<string[]>): void => {
-    state.delimiter = res.meta.delimiter;
     const base = state.row;
     for (const e of res.errors) {
       if (e.type === 'Quotes') {
@@ -50,9 +66,9 @@ function setup(text: string, onRow: RowHandler, options: CsvOptions) {
     }
     options.onProgress?.({ rows: state.row, fraction: Math.min(1, res.meta.cursor / length) });
   };
+  state.delimiter = detectDelimiter(text);
   const config = {
-    delimiter: '',
-    delimitersToGuess: [';', '\t', ',', '|'],
+    delimiter: state.delimiter,
     skipEmptyLines: false,
     chunkSize: options.chunkSize ?? 1 << 20,
   };

@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { detectColumns, type ColumnMapping, type ExplicitMapping } from './columns';
+import { detectDelimiter } from './csv';
 import { decodeText, isZip, type TextEncodingName } from './decode';
 import type { ImportError } from './import-error';
 
@@ -61,13 +62,9 @@ export async function previewImport(
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, error: decoded.error };
     encoding = decoded.encoding;
-    const parsed = Papa.parse<string[]>(decoded.text, {
-      delimiter: '',
-      delimitersToGuess: [';', '\t', ',', '|'],
-      preview: want + 50,
-    });
+    delimiter = detectDelimiter(decoded.text);
+    const parsed = Papa.parse<string[]>(decoded.text, { delimiter, preview: want + 50 });
     rows = parsed.data;
-    delimiter = parsed.meta.delimiter;
   }
   const nonEmpty = rows.filter((r) => r.some((c) => c.trim() !== ''));
   const header = nonEmpty[0];
