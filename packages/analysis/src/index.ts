@@ -48,6 +48,7 @@ export {
 } from './import/import-results';
 export type { ImportDefaults } from './import/validate';
 export { previewImport, type ImportPreview } from './import/preview';
+export { importStream } from './import/stream';
 export { resultKey } from './import/duplicates';
 export { resultsToCanonicalCsv } from './import/canonical-csv';
 export {

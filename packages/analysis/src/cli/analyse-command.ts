@@ -3,14 +3,15 @@
  * plus `--skip-rows 5,7`, `--map veld=Kop`, `--demo [--seed n]` (analyse the generated demo school) and
  * `--write-demo <map>` (write the demo school as canonical CSV + norms JSON). Node-only: reads files.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateDemoSchool } from '../demo/demo-school';
 import { resultsToCanonicalCsv } from '../import/canonical-csv';
 import type { ExplicitMapping, Field } from '../import/columns';
 import { formatImportError } from '../import/import-error';
 import type { ImportProgress } from '../import/csv';
-import { importResults } from '../import/import-results';
+import { importStream } from '../import/stream';
 import { parseMoment, parseSchoolYear } from '../import/parse-values';
 import type { Moment, Result } from '../model';
 import { emptyNormSet, type NormSet } from '../norms/norm-set';
@@ -153,16 +154,18 @@ export async function analyseCommand(argv: string[]): Promise<number> {
     results = demo.results;
     normSet = demo.normSet;
   } else {
-    let bytes: Uint8Array;
+    let size: number;
     try {
-      bytes = await readFile(args.file!);
+      size = (await stat(args.file!)).size;
     } catch (e) {
       process.stderr.write(`Kan ${args.file} niet lezen: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
     // Large files on a terminal get a progress line; pipes and small files stay quiet.
-    const showProgress = bytes.length > 5_000_000 && process.stderr.isTTY;
-    const outcome = await importResults(bytes, {
+    const showProgress = size > 5_000_000 && process.stderr.isTTY;
+    // Streamed: the file is decoded and validated chunk by chunk, never held as one text.
+    const outcome = await importStream(createReadStream(args.file!, { highWaterMark: 1 << 20 }), {
+      totalBytes: size,
       skipRows: args.skipRows,
       mapping: args.mapping,
       ...(showProgress

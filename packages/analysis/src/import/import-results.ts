@@ -44,8 +44,8 @@ export type ImportOutcome =
       format: 'csv' | 'xlsx';
     };
 
-/** Collects rows: the first non-empty row is the header, the rest are validated as they arrive. */
-class RowSink {
+/** Collects rows: the first non-empty row is the header, the rest are validated as they arrive (internal to the import). */
+export class RowSink {
   columns: ColumnMapping | null = null;
   private validator: RowValidator | null = null;
   readonly errors: ImportError[] = [];
