@@ -3,10 +3,16 @@ import path from 'node:path';
 import { boardToJSON } from '@koers/board';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UNEXPECTED_ERROR } from './app';
+import { createBoard } from './boards/create-board';
+import { openDatabase } from './db/sqlite';
 import { DEMO_BOARD_TITLE } from './demo/seed-demo';
+import { DEMO_DATASET_NAME } from './demo/seed-demo-data';
+import { DEMO_PASSWORD, DEMO_SCHOOL_NAME, DEMO_USERS } from './schools/seed-demo-school';
+import { SqliteBoardStore } from './storage/sqlite-board-store';
 import { ControlledStore } from './testing/controlled-store';
 import {
   connectClient,
+  loginViaApi,
   startTestServer,
   tempDir,
   waitSynced,
@@ -28,8 +34,17 @@ async function json(response: Response): Promise<unknown> {
   return response.json();
 }
 
+/** As the test server's leider (the kit gives her a session). */
+function get(url: string): Promise<Response> {
+  return fetch(url, { headers: { cookie: server?.cookie ?? '' } });
+}
+
 function post(url: string, body: string): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: server?.cookie ?? '', origin: server?.url ?? '' },
+    body,
+  });
 }
 
 describe('REST API', () => {
@@ -42,7 +57,7 @@ describe('REST API', () => {
 
   it('creates boards with a trimmed title and lists them newest first', async () => {
     server = await startTestServer();
-    expect(await json(await fetch(`${server.url}/api/boards`))).toEqual({ boards: [] });
+    expect(await json(await get(`${server.url}/api/boards`))).toEqual({ boards: [] });
 
     const first = await post(`${server.url}/api/boards`, JSON.stringify({ title: '  Studiedag februari  ' }));
     expect(first.status).toBe(201);
@@ -52,11 +67,11 @@ describe('REST API', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await post(`${server.url}/api/boards`, JSON.stringify({ title: 'Teamvergadering juni' }));
 
-    const list = (await json(await fetch(`${server.url}/api/boards`))) as { boards: { title: string }[] };
+    const list = (await json(await get(`${server.url}/api/boards`))) as { boards: { title: string }[] };
     expect(list.boards.map((b) => b.title)).toEqual(['Teamvergadering juni', 'Studiedag februari']);
     expect(Object.keys(list.boards[0] ?? {}).sort()).toEqual(['createdAt', 'id', 'title', 'updatedAt']);
 
-    const one = await fetch(`${server.url}/api/boards/${board.id}`);
+    const one = await get(`${server.url}/api/boards/${board.id}`);
     expect(await json(one)).toEqual({ board: { ...board, updatedAt: board.createdAt } });
   });
 
@@ -64,7 +79,7 @@ describe('REST API', () => {
     server = await startTestServer();
     const response = await post(`${server.url}/api/boards`, JSON.stringify({ title: 'Bord met staat' }));
     const { board } = (await json(response)) as { board: { id: string } };
-    const client: TestClient = connectClient(server.url, board.id);
+    const client: TestClient = connectClient(server.url, board.id, { cookie: server.cookie });
     cleanups.push(() => client.destroy());
     await waitSynced(client);
     const doc = boardToJSON(client.doc);
@@ -82,15 +97,15 @@ describe('REST API', () => {
     const bad = await post(`${server.url}/api/boards`, '{niet-json');
     expect(bad.status).toBe(400);
     expect(await json(bad)).toEqual({ error: 'Het verzoek bevat geen geldige JSON.' });
-    expect(await json(await fetch(`${server.url}/api/boards`))).toEqual({ boards: [] });
+    expect(await json(await get(`${server.url}/api/boards`))).toEqual({ boards: [] });
   });
 
   it('answers 404 with { error } for an unknown board and an unknown API path', async () => {
     server = await startTestServer();
-    const missing = await fetch(`${server.url}/api/boards/bestaatniet`);
+    const missing = await get(`${server.url}/api/boards/bestaatniet`);
     expect(missing.status).toBe(404);
-    expect(await json(missing)).toEqual({ error: 'Bord niet gevonden' });
-    const unknown = await fetch(`${server.url}/api/onbekend`);
+    expect(await json(missing)).toEqual({ error: 'Niet gevonden.' });
+    const unknown = await get(`${server.url}/api/onbekend`);
     expect(unknown.status).toBe(404);
     expect(await json(unknown)).toEqual({ error: 'Niet gevonden' });
   });
@@ -106,7 +121,7 @@ describe('REST API', () => {
         },
       },
     );
-    const response = await fetch(`${server.url}/api/boards`);
+    const response = await get(`${server.url}/api/boards`);
     expect(response.status).toBe(500);
     const body = await json(response);
     expect(body).toEqual({ error: UNEXPECTED_ERROR });
@@ -154,16 +169,33 @@ describe('the web app', () => {
   });
 });
 
-describe('the demo board', () => {
-  it('is created once on an empty database, with content on several steps', async () => {
+describe('the demo (DEMO=true)', () => {
+  it('creates the demo school with its logins, the demo board and results in that school, once', async () => {
     server = await startTestServer({ demo: true });
-    const { boards } = (await json(await fetch(`${server.url}/api/boards`))) as {
-      boards: { id: string; title: string }[];
+    const [leider, leerkracht] = DEMO_USERS;
+    const cookie = await loginViaApi(server.url, leider!.email, DEMO_PASSWORD);
+    const me = (await json(await fetch(`${server.url}/api/auth/me`, { headers: { cookie } }))) as {
+      school: { id: string; name: string };
+      role: string;
     };
+    expect(me.school.name).toBe(DEMO_SCHOOL_NAME);
+    expect(me.role).toBe('leider');
+    const teacher = await loginViaApi(server.url, leerkracht!.email, DEMO_PASSWORD);
+    const teacherMe = (await json(
+      await fetch(`${server.url}/api/auth/me`, { headers: { cookie: teacher } }),
+    )) as { school: { id: string }; role: string };
+    expect(teacherMe).toMatchObject({ school: { id: me.school.id }, role: 'leerkracht' });
+
+    const { boards } = (await json(
+      await fetch(`${server.url}/api/boards`, { headers: { cookie: teacher } }),
+    )) as { boards: { id: string; title: string }[] };
     expect(boards.map((b) => b.title)).toEqual([DEMO_BOARD_TITLE]);
     const demoId = boards[0]?.id ?? '';
+    expect((await server.store.getBoard(demoId))?.schoolId).toBe(me.school.id);
+    // The test kit's own school does not see it.
+    expect(await json(await get(`${server.url}/api/boards`))).toEqual({ boards: [] });
 
-    const client = connectClient(server.url, demoId);
+    const client = connectClient(server.url, demoId, { cookie: teacher });
     cleanups.push(() => client.destroy());
     await waitSynced(client);
     const doc = boardToJSON(client.doc);
@@ -171,13 +203,54 @@ describe('the demo board', () => {
     expect(filled).toEqual(['s1', 's2', 's3', 's4', 's5', 's7', 's8', 's9', 's10a', 'h1']);
     expect(doc.steps.find((s) => s.id === 's1')?.done).toBe(true);
 
-    // A restart on the same data does not add a second demo board.
+    // Results: one dataset with the demo school's norms, analysable by the team.
+    const { datasets } = (await json(
+      await fetch(`${server.url}/api/datasets`, { headers: { cookie: teacher } }),
+    )) as { datasets: { id: string; name: string; rowCount: number; pupilCount: number }[] };
+    expect(datasets).toHaveLength(1);
+    expect(datasets[0]).toMatchObject({ name: DEMO_DATASET_NAME });
+    expect(datasets[0]!.rowCount).toBeGreaterThan(1000);
+    const norms = (await json(
+      await fetch(`${server.url}/api/school/norms`, { headers: { cookie: teacher } }),
+    )) as { norms: unknown };
+    expect(norms.norms).not.toBeNull();
+    const overview = await fetch(`${server.url}/api/datasets/${datasets[0]!.id}/analysis?kind=overview`, {
+      headers: { cookie: teacher },
+    });
+    expect(overview.status).toBe(200);
+
+    // A board from before boards had a school: unreachable until the demo seed gives it to the demo school.
     const dataDir = server.dataDir;
     await server.close();
+    const db = openDatabase(path.join(dataDir, 'koers.db'));
+    const legacy = await createBoard(new SqliteBoardStore(db), { title: 'Van vóór de scholen' });
+    db.close();
+
+    // A restart on the same data adds no second school, board or dataset; the legacy board is assigned.
     const again = await startTestServer({ demo: true, dataDir });
     server = { ...again, stop: server.stop };
-    const after = (await json(await fetch(`${server.url}/api/boards`))) as { boards: unknown[] };
-    expect(after.boards).toHaveLength(1);
+    const after = (await json(await fetch(`${server.url}/api/boards`, { headers: { cookie } }))) as {
+      boards: { id: string }[];
+    };
+    expect(after.boards.map((b) => b.id).sort()).toEqual([demoId, legacy.id].sort());
+    const afterDatasets = (await json(
+      await fetch(`${server.url}/api/datasets`, { headers: { cookie } }),
+    )) as { datasets: { id: string }[] };
+    expect(afterDatasets.datasets.map((d) => d.id)).toEqual([datasets[0]!.id]);
+    expect(
+      server.db.prepare('SELECT COUNT(*) AS n FROM schools WHERE name = ?').get(DEMO_SCHOOL_NAME),
+    ).toEqual({ n: 1 });
     await again.close();
+  });
+
+  it('is off with DEMO=false: no demo school, no logins', async () => {
+    server = await startTestServer({ demo: false });
+    const response = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_USERS[0]!.email, password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(401);
+    expect(server.auth.schools.findSchoolByName(DEMO_SCHOOL_NAME)).toBeNull();
   });
 });

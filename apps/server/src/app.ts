@@ -2,9 +2,12 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env';
+import type { AuthModule } from './auth';
 import type { Config } from './config';
+import type { DatasetStore } from './datasets/dataset-store';
 import { errorFields, type Logger } from './log';
 import { boardsRoutes } from './routes/boards';
+import { createDatasetRoutes } from './routes/datasets.routes';
 import { staticWeb } from './routes/static-web';
 import type { BoardStore } from './storage/board-store';
 
@@ -12,6 +15,10 @@ export interface AppDeps {
   config: Config;
   log: Logger;
   store: BoardStore;
+  /** Accounts, schools and roles: who may call what (`src/auth/README.md`). */
+  auth: AuthModule;
+  /** The schools' imported LVS results (`src/datasets/README.md`). */
+  datasets: DatasetStore;
 }
 
 /** The generic answer to an unexpected error: never the raw error, which is logged with the request id. */
@@ -25,6 +32,10 @@ const EXPECTED_MESSAGES: Record<string, string> = {
 /**
  * The HTTP side of Koers: `/api/*`, `/healthz`, and the built web app. Routes are chained so that
  * `AppType` gives the web app a typed `hc` client.
+ *
+ * Order matters: security headers wrap every response (the web app's too); on `/api/*` the Origin check
+ * (CSRF) runs before anything else, then the caller is resolved once (`c.var.actor`), and every route
+ * starts with its own access check. All API routes sit before the `/api/*` 404.
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -50,12 +61,24 @@ export function createApp(deps: AppDeps) {
     return c.json({ error: UNEXPECTED_ERROR }, 500);
   });
 
+  const { auth } = deps;
+  app.use('*', auth.securityHeaders);
+  app.use('/api/*', auth.originCheck);
+  app.use('/api/*', auth.withActor);
+
   const routes = app
     .get('/healthz', async (c) => {
       await deps.store.ping();
       return c.json({ ok: true as const });
     })
-    .route('/api/boards', boardsRoutes({ store: deps.store }));
+    .route('/api/boards', boardsRoutes({ store: deps.store, auth }))
+    // The auth and dataset route modules carry their full `/api/...` paths.
+    .route('/', auth.routes.auth)
+    .route('/', auth.routes.members)
+    .route('/', auth.routes.invites)
+    .route('/', auth.routes.projector)
+    .route('/', auth.routes.audit)
+    .route('/', createDatasetRoutes({ store: deps.datasets, audit: auth.audit, withActor: auth.withActor }));
 
   app.all('/api/*', (c) => c.json({ error: 'Niet gevonden' }, 404));
   for (const handler of staticWeb(deps.config.webBuildDir)) app.get('*', handler);

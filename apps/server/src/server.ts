@@ -4,11 +4,14 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
+import { createAuthModule, type AccessRevoked, type AuthModule } from './auth';
 import { loadConfig, type Config } from './config';
+import { createDatasetStore, type DatasetStore } from './datasets/dataset-store';
 import { openDatabase } from './db/sqlite';
-import { seedDemo } from './demo/seed-demo';
+import { seedDemoData } from './demo/seed-demo-data';
 import { createLogger, errorFields, type Logger } from './log';
 import type { BoardStore } from './storage/board-store';
+import { boardDirectory } from './storage/board-directory';
 import { SqliteBoardStore } from './storage/sqlite-board-store';
 import { SyncServer, type AuthorizeUpgrade } from './sync/sync-server';
 
@@ -16,6 +19,9 @@ export interface KoersServerDeps {
   config: Config;
   log: Logger;
   store: BoardStore;
+  auth: AuthModule;
+  datasets: DatasetStore;
+  /** Replaces the auth module's upgrade check (sync pipeline tests only). */
   authorizeUpgrade?: AuthorizeUpgrade;
 }
 
@@ -28,9 +34,46 @@ export interface KoersServer {
   close(): Promise<void>;
 }
 
+/**
+ * Close the open sockets whose access just ended: the upgrade check only stops the next connection.
+ * A revoked projector link's sockets carry `projector:<linkId>` as user id; a removed member's sockets
+ * are closed on the boards of the school she left; after a password change, every socket of the user's
+ * other sessions. The clients see 4403 and do not reconnect (4400–4499 are permanent).
+ */
+async function closeRevoked(
+  event: AccessRevoked,
+  sync: SyncServer,
+  store: BoardStore,
+  log: Logger,
+): Promise<void> {
+  let closed = 0;
+  switch (event.kind) {
+    case 'projector-link':
+      closed = sync.closeConnections((c) => c.user?.id === event.connectionUserId);
+      break;
+    case 'member': {
+      const boards = new Set((await store.listBoards({ schoolId: event.schoolId })).map((b) => b.id));
+      closed = sync.closeConnections((c) => c.user?.id === event.userId && boards.has(c.boardId));
+      break;
+    }
+    case 'sessions':
+      closed = sync.closeConnections(
+        (c) => c.user?.id === event.userId && c.user.sessionId !== event.keepSessionId,
+      );
+      break;
+  }
+  log.info('access revoked: sockets closed', { kind: event.kind, closed });
+}
+
 /** Compose the HTTP app and the sync endpoint on one Node HTTP server. */
 export function createKoersServer(deps: KoersServerDeps): KoersServer {
-  const app = createApp({ config: deps.config, log: deps.log, store: deps.store });
+  const app = createApp({
+    config: deps.config,
+    log: deps.log,
+    store: deps.store,
+    auth: deps.auth,
+    datasets: deps.datasets,
+  });
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   const sync = new SyncServer({
     store: deps.store,
@@ -40,8 +83,14 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     compactBytes: deps.config.syncCompactBytes,
     pingIntervalMs: deps.config.syncPingIntervalMs,
     statsIntervalMs: deps.config.syncStatsIntervalMs,
-    ...(deps.authorizeUpgrade ? { authorizeUpgrade: deps.authorizeUpgrade } : {}),
+    authorizeUpgrade: deps.authorizeUpgrade ?? deps.auth.authorizeUpgrade,
   });
+  const unsubscribe = deps.auth.onAccessRevoked((event) => {
+    closeRevoked(event, sync, deps.store, deps.log).catch((error: unknown) =>
+      deps.log.error('closing revoked sockets failed', { kind: event.kind, ...errorFields(error) }),
+    );
+  });
+  const stopHousekeeping = deps.auth.startHousekeeping();
   http.on('upgrade', (request, socket, head: Buffer) => {
     if (!sync.handleUpgrade(request, socket, head)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -60,6 +109,8 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
         });
       }),
     close: async () => {
+      unsubscribe();
+      stopHousekeeping();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       await sync.close();
       http.closeAllConnections();
@@ -81,14 +132,17 @@ export interface RunningServer {
   config: Config;
   store: BoardStore;
   db: DatabaseSync;
+  auth: AuthModule;
+  datasets: DatasetStore;
   server: KoersServer;
   log: Logger;
   close(): Promise<void>;
 }
 
 /**
- * Everything `main.ts` does, callable in-process: open the database in `dataDir`, seed the demo board if
- * asked, listen. Tests pass `{ port: 0, dataDir: tmp }`.
+ * Everything `main.ts` does, callable in-process: open the database in `dataDir`, build the auth module
+ * and the dataset store on it, seed the demo school (logins, board, results) if asked, listen. Tests
+ * pass `{ port: 0, dataDir: tmp }`.
  */
 export async function startServer(
   overrides: Partial<Config> = {},
@@ -99,20 +153,30 @@ export async function startServer(
   const db = openDatabase(path.join(config.dataDir, 'koers.db'));
   const sqliteStore = new SqliteBoardStore(db);
   const store = options.wrapStore ? options.wrapStore(sqliteStore) : sqliteStore;
-  if (config.demo) {
-    const seeded = await seedDemo(store);
-    if (seeded) log.info('demo board created', { boardId: seeded.id });
-  }
-  const server = createKoersServer({
-    config,
-    log,
-    store,
-    ...(options.authorizeUpgrade ? { authorizeUpgrade: options.authorizeUpgrade } : {}),
-  });
+  let server: KoersServer;
+  let auth: AuthModule;
+  let datasets: DatasetStore;
   let port: number;
+  try {
+    auth = createAuthModule({ db, config, boards: boardDirectory(store) });
+    datasets = createDatasetStore(db);
+    if (config.demo) await seedDemoData({ db, store, datasets, audit: auth.audit, log });
+    server = createKoersServer({
+      config,
+      log,
+      store,
+      auth,
+      datasets,
+      ...(options.authorizeUpgrade ? { authorizeUpgrade: options.authorizeUpgrade } : {}),
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   try {
     port = await server.listen();
   } catch (error) {
+    await server.close().catch(() => undefined);
     db.close();
     throw error;
   }
@@ -124,6 +188,8 @@ export async function startServer(
     config,
     store,
     db,
+    auth,
+    datasets,
     server,
     log,
     close: () => {

@@ -30,6 +30,7 @@ export type AuditAction =
   | 'dataset.view-pupils'
   | 'dataset.export'
   | 'dataset.delete'
+  | 'norms.update'
   | 'member.invite'
   | 'member.join'
   | 'member.remove'

@@ -1,11 +1,14 @@
 /**
  * Access that ended while sockets may still be open: a revoked projector link, a member removed from a
- * school. The sync server subscribes and closes the matching connections, so the projector stops showing
- * the board the moment the leider revokes it (the upgrade check alone only stops the next connection).
+ * school, a user's other sessions ended by a password change. The sync server subscribes and closes the
+ * matching connections, so the projector stops showing the board the moment the leider revokes it (the
+ * upgrade check alone only stops the next connection).
  */
 export type AccessRevoked =
   | { kind: 'projector-link'; linkId: string; boardId: string; connectionUserId: string }
-  | { kind: 'member'; userId: string; schoolId: string };
+  | { kind: 'member'; userId: string; schoolId: string }
+  /** Every session of `userId` ended except `keepSessionId` (a password change): close their sockets. */
+  | { kind: 'sessions'; userId: string; keepSessionId?: string };
 
 export type AccessRevokedListener = (event: AccessRevoked) => void;
 

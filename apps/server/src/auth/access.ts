@@ -130,6 +130,8 @@ export interface UpgradeUser {
   name: string;
   email?: string;
   role?: Role;
+  /** The member's session, so ending it (password change) can close exactly this socket. */
+  sessionId?: string;
 }
 
 /** The answer to a WebSocket upgrade: the shape the sync server's upgrade hook expects. */
@@ -302,7 +304,13 @@ export class AccessControl {
         ok: true,
         readOnly,
         actor,
-        user: { id: actor.user.id, name: actor.user.name, email: actor.user.email, role: actor.role },
+        user: {
+          id: actor.user.id,
+          name: actor.user.name,
+          email: actor.user.email,
+          role: actor.role,
+          sessionId: actor.session.id,
+        },
       };
     }
     // The link id travels as the connection's user id, so revoking the link can close its open sockets.

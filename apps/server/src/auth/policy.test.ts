@@ -28,6 +28,8 @@ const EXPECTED: Record<Action, { leider: boolean; leerkracht: boolean; projector
   'dataset:read-pupils': { leider: true, leerkracht: true, projector: false },
   'dataset:export': { leider: true, leerkracht: false, projector: false },
   'dataset:delete': { leider: true, leerkracht: false, projector: false },
+  'norms:read': { leider: true, leerkracht: true, projector: false },
+  'norms:write': { leider: true, leerkracht: false, projector: false },
   'projector:manage': { leider: true, leerkracht: false, projector: false },
   'aggregates:read': { leider: true, leerkracht: true, projector: true },
   'audit:read': { leider: true, leerkracht: false, projector: false },

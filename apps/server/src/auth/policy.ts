@@ -13,6 +13,8 @@ export const ACTIONS = [
   'dataset:read-pupils',
   'dataset:export',
   'dataset:delete',
+  'norms:read',
+  'norms:write',
   'projector:manage',
   'aggregates:read',
   'audit:read',
@@ -40,6 +42,9 @@ export const POLICY: Readonly<Record<Action, readonly Principal[]>> = {
   'dataset:read-pupils': ['leider', 'leerkracht'],
   'dataset:export': ['leider'],
   'dataset:delete': ['leider'],
+  // The school's norms (minimum/streef/ambitie): every member reads them, the leider sets them.
+  'norms:read': ['leider', 'leerkracht'],
+  'norms:write': ['leider'],
   'projector:manage': ['leider'],
   'aggregates:read': ['leider', 'leerkracht', 'projector'],
   'audit:read': ['leider'],

@@ -86,7 +86,7 @@ describe('sync endpoint behind the auth module', () => {
     };
     const anja = sessionFor('anja@a.nl', schoolA.id);
     const outsider = sessionFor('bram@b.nl', schoolB.id);
-    const boardId = await createBoardViaApi(server.url, 'Studiedag');
+    const boardId = await createBoardViaApi(server, 'Studiedag');
     boardSchools.set(boardId, schoolA.id);
     const link = projectorLinks.create({ boardId, schoolId: schoolA.id, createdBy: null });
     const revoked = projectorLinks.create({ boardId, schoolId: schoolA.id, createdBy: null });

@@ -15,7 +15,7 @@ export const LOGIN_FAILED = 'E-mailadres of wachtwoord onjuist.';
  * Login is throttled per account and per address (see `auth/throttle.ts`) and answers one generic error.
  */
 export function createAuthRoutes(services: AuthServices) {
-  const { schools, sessions, throttle, audit, access, cookie } = services;
+  const { schools, sessions, throttle, audit, access, cookie, events } = services;
 
   return new Hono<AuthEnv>()
     .use('/api/auth/*', access.withActor)
@@ -125,6 +125,7 @@ export function createAuthRoutes(services: AuthServices) {
       schools.setPasswordHash(actor.user.id, await hashPassword(next));
       // Every other session ends: whoever knew the old password is logged out everywhere else.
       sessions.invalidateUserSessions(actor.user.id, actor.session.id);
+      events.emit({ kind: 'sessions', userId: actor.user.id, keepSessionId: actor.session.id });
       audit.record({
         actorUserId: actor.user.id,
         schoolId: actor.school.id,

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import type { AppEnv } from '../app-env';
+import { requireMember } from '../auth/access';
+import type { RequireBoardAccess } from '../auth/board-access';
 import { createBoard } from '../boards/create-board';
 import type { BoardRecord, BoardStore } from '../storage/board-store';
 
@@ -30,21 +32,37 @@ const titleValidator = validator('json', (value: unknown) => {
   return { title };
 });
 
-/** `/api/boards`: list, create and read boards. */
-export function boardsRoutes(deps: { store: BoardStore }) {
+/**
+ * `/api/boards`: list, create and read the boards of the caller's school. `c.var.actor` is set by the
+ * app's `withActor`. Members list their school's boards; creating one is the leider's (`board:create`);
+ * a projector link may read its own board only (the projector page shows its title).
+ */
+export function boardsRoutes(deps: { store: BoardStore; auth: { requireBoardAccess: RequireBoardAccess } }) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
-      const boards = await deps.store.listBoards();
+      const actor = requireMember(c.var.actor, 'board:read');
+      const boards = await deps.store.listBoards({ schoolId: actor.school.id });
       return c.json({ boards: boards.map(summary) });
     })
-    .post('/', titleValidator, async (c) => {
-      const { title } = c.req.valid('json');
-      const board = await createBoard(deps.store, { title });
-      c.get('log').info('board created', { boardId: board.id });
-      return c.json({ board: summary(board) }, 201);
-    })
+    .post(
+      '/',
+      // The access check runs before the body is validated: a caller without the right learns nothing.
+      async (c, next) => {
+        requireMember(c.var.actor, 'board:create');
+        await next();
+      },
+      titleValidator,
+      async (c) => {
+        const actor = requireMember(c.var.actor, 'board:create');
+        const { title } = c.req.valid('json');
+        const board = await createBoard(deps.store, { title, schoolId: actor.school.id });
+        c.get('log').info('board created', { boardId: board.id, schoolId: actor.school.id });
+        return c.json({ board: summary(board) }, 201);
+      },
+    )
     .get('/:id', async (c) => {
-      const board = await deps.store.getBoard(c.req.param('id'));
+      const { boardId } = await deps.auth.requireBoardAccess(c.var.actor, c.req.param('id'), 'board:read');
+      const board = await deps.store.getBoard(boardId);
       if (!board) return c.json({ error: 'Bord niet gevonden' }, 404);
       return c.json({ board: summary(board) });
     });

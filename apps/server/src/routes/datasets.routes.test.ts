@@ -598,6 +598,10 @@ describe('dataset routes', () => {
     >;
     expect(read).toMatchObject({ norms: { version: 1 }, updatedBy: leiderId });
     expect(read.norms).toEqual(((await put.json()) as { norms: unknown }).norms);
+    // Setting the norms is audited (the failed attempt stored nothing, so it is not).
+    expect(ctx.auth.audit.list(schoolId).filter((e) => e.action === 'norms.update')).toEqual([
+      expect.objectContaining({ actorUserId: leiderId, subjectId: schoolId }),
+    ]);
     // Another school has its own (none).
     expect(await (await get('/api/school/norms', { cookie: otherLeider })).json()).toMatchObject({
       norms: null,

@@ -365,7 +365,7 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
       });
     })
     .get('/api/school/norms', (c) => {
-      const actor = requireMember(c.var.actor, 'dataset:list');
+      const actor = requireMember(c.var.actor, 'norms:read');
       const stored = store.getNorms(actor.school.id);
       return c.json({
         norms: stored?.normSet ?? null,
@@ -374,8 +374,7 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
       });
     })
     .put('/api/school/norms', async (c) => {
-      // No separate norms action in the policy yet: writing norms is a leider's job, like importing.
-      const actor = requireMember(c.var.actor, 'dataset:import');
+      const actor = requireMember(c.var.actor, 'norms:write');
       const body = await readJsonObject(c);
       const parsed = parseNormSet(body);
       if (!parsed.ok)
@@ -384,6 +383,13 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
           422,
         );
       const stored = store.putNorms(actor.school.id, parsed.normSet, actor.user.id);
+      audit.record({
+        actorUserId: actor.user.id,
+        schoolId: actor.school.id,
+        action: 'norms.update',
+        subjectId: actor.school.id,
+        details: { updatedAt: stored.updatedAt },
+      });
       return c.json({ norms: stored.normSet, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy });
     });
 }

@@ -56,6 +56,11 @@ export interface BoardStore {
    * contain all of them. Entries appended later stay in the log.
    */
   compact(id: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Give every board without a school (created before boards were scoped per school) to `schoolId`;
+   * returns how many. Until then such boards are unreachable: the access checks treat them as not found.
+   */
+  assignUnscopedBoards(schoolId: string): Promise<number>;
   /** Keep the listing title in step with the title inside the document. */
   setTitle(id: string, title: string): Promise<void>;
   /** Cheap round trip for health checks; rejects when the storage is unusable. */

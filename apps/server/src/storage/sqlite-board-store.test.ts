@@ -108,5 +108,11 @@ describe('SqliteBoardStore', () => {
     expect(await directory.schoolOf('b')).toBeNull();
     expect(await directory.schoolOf('bestaatniet')).toBeNull();
     expect(await directory.titleOf('bestaatniet')).toBeNull();
+
+    // Boards from before school scoping go to one school; assigned boards keep theirs.
+    expect(await store.assignUnscopedBoards('s2')).toBe(1);
+    expect(await directory.schoolOf('b')).toBe('s2');
+    expect(await directory.schoolOf('a')).toBe('s1');
+    expect(await store.assignUnscopedBoards('s2')).toBe(0);
   });
 });

@@ -86,6 +86,7 @@ export class SqliteBoardStore implements BoardStore {
         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq,
           created_at = excluded.created_at`),
       setTitle: db.prepare('UPDATE boards SET title = ? WHERE id = ?'),
+      assignUnscoped: db.prepare('UPDATE boards SET school_id = ? WHERE school_id IS NULL'),
       ping: db.prepare('SELECT 1 AS ok'),
     };
   }
@@ -156,6 +157,10 @@ export class SqliteBoardStore implements BoardStore {
       this.#statements.upsertSnapshot.run(id, snapshot, upToSeq, new Date().toISOString());
       this.#statements.deleteUpTo.run(id, upToSeq);
     });
+  }
+
+  async assignUnscopedBoards(schoolId: string): Promise<number> {
+    return Number(this.#statements.assignUnscoped.run(schoolId).changes);
   }
 
   async setTitle(id: string, title: string): Promise<void> {

@@ -10,7 +10,7 @@ import type { Room } from './room';
 export interface ConnectionAccess {
   /** Read-only sockets may read and show presence, but their document updates are dropped. */
   readOnly: boolean;
-  user?: { id: string; name?: string } | undefined;
+  user?: { id: string; name?: string; sessionId?: string } | undefined;
 }
 
 let nextConnectionId = 1;

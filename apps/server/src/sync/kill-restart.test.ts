@@ -1,9 +1,11 @@
 import { appendParagraphs, stepText } from '@koers/board';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exited, freePort, spawnServer, type ChildServer } from '../testing/child-server';
+import { DEMO_PASSWORD, DEMO_USERS } from '../schools/seed-demo-school';
 import {
   connectClient,
   createBoardViaApi,
+  loginViaApi,
   tempDir,
   waitFor,
   waitSynced,
@@ -32,13 +34,15 @@ describe('a server killed with SIGKILL mid-sentence', () => {
     const data = tempDir();
     dirs.push(data);
     const port = await freePort();
-    const env = { DATA_DIR: data.dir, PORT: String(port) };
+    // The demo school gives the real process a leider to log in as.
+    const env = { DATA_DIR: data.dir, PORT: String(port), DEMO: 'true' };
     const first = await spawnServer(env);
     children.push(first);
-    const boardId = await createBoardViaApi(first.url, 'Studiedag');
+    const cookie = await loginViaApi(first.url, DEMO_USERS[0]!.email, DEMO_PASSWORD);
+    const boardId = await createBoardViaApi({ url: first.url, cookie }, 'Studiedag');
 
-    const teacher = connectClient(first.url, boardId);
-    const colleague = connectClient(first.url, boardId);
+    const teacher = connectClient(first.url, boardId, { cookie });
+    const colleague = connectClient(first.url, boardId, { cookie });
     clients.push(teacher, colleague);
     await Promise.all([waitSynced(teacher), waitSynced(colleague)]);
 
@@ -63,7 +67,8 @@ describe('a server killed with SIGKILL mid-sentence', () => {
 
       const second = await spawnServer(env);
       children.push(second);
-      const fresh = connectClient(second.url, boardId);
+      // The session is in the database, so it survives the restart.
+      const fresh = connectClient(second.url, boardId, { cookie });
       clients.push(fresh);
       await waitSynced(fresh);
       // Straight from storage (the teacher may not have reconnected yet): nothing acknowledged is missing.

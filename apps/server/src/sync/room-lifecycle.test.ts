@@ -22,7 +22,7 @@ const clients: TestClient[] = [];
 
 function client(boardId: string): TestClient {
   if (!server) throw new Error('no server');
-  const c = connectClient(server.url, boardId);
+  const c = connectClient(server.url, boardId, { cookie: server.cookie });
   clients.push(c);
   return c;
 }
@@ -48,7 +48,7 @@ describe('room lifecycle', () => {
   it('unloads a room after its last client leaves: registry empty, log compacted, timers released', async () => {
     const timersBefore = activeTimers();
     server = await startTestServer();
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const a = client(boardId);
     const b = client(boardId);
     await Promise.all([waitSynced(a), waitSynced(b)]);
@@ -81,7 +81,7 @@ describe('room lifecycle', () => {
     );
     const store = controlled.store;
     if (!store) throw new Error('no store');
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const rooms = server.server.sync.rooms;
 
     const teacher = client(boardId);
@@ -121,7 +121,7 @@ describe('room lifecycle', () => {
     );
     const store = controlled.store;
     if (!store) throw new Error('no store');
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const writer = client(boardId);
     const reader = client(boardId);
     await Promise.all([waitSynced(writer), waitSynced(reader)]);
@@ -152,7 +152,7 @@ describe('room lifecycle', () => {
 
   it('compacts the log by count while clients are connected and keeps every edit', async () => {
     server = await startTestServer({ syncCompactUpdates: 10 });
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const a = client(boardId);
     await waitSynced(a);
     const lines = Array.from({ length: 25 }, (_, i) => `observatie ${i + 1}`);
@@ -181,8 +181,8 @@ describe('room lifecycle', () => {
     );
     const store = controlled.store;
     if (!store) throw new Error('no store');
-    const boardId = await createBoardViaApi(server.url);
-    const ws = await openRawSocket(server.url, boardId);
+    const boardId = await createBoardViaApi(server);
+    const ws = await openRawSocket(server, boardId);
     const replies: Uint8Array[] = [];
     ws.on('message', (data: Buffer) => {
       // Sync message (0), SyncStep2 (1): the answer to our question.
@@ -214,7 +214,7 @@ describe('room lifecycle', () => {
 
   it('a graceful shutdown closes sockets with SERVER_SHUTDOWN and leaves every edit compacted in storage', async () => {
     server = await startTestServer();
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const a = client(boardId);
     await waitSynced(a);
     const codes: (number | undefined)[] = [];
@@ -251,7 +251,7 @@ describe('room lifecycle', () => {
     );
     const store = controlled.store;
     if (!store) throw new Error('no store');
-    const boardId = await createBoardViaApi(server.url, 'Gelijktijdig');
+    const boardId = await createBoardViaApi(server, 'Gelijktijdig');
     store.loadGate = new Gate();
     const arriving = [client(boardId), client(boardId), client(boardId)];
     await waitFor(() => arriving.every((c) => c.provider.wsconnected), 'three sockets to open');
@@ -271,9 +271,9 @@ describe('room lifecycle', () => {
     );
     const store = controlled.store;
     if (!store) throw new Error('no store');
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     store.loadGate = new Gate();
-    const ws = await openRawSocket(server.url, boardId);
+    const ws = await openRawSocket(server, boardId);
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     await waitFor(() => store.loadCalls > 0, 'the load to start');
     for (let i = 0; i < 3; i++) ws.send(new Uint8Array(3000));
@@ -289,7 +289,7 @@ describe('room lifecycle', () => {
     );
     const store = controlled.store;
     if (!store) throw new Error('no store');
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const a = client(boardId);
     await waitSynced(a);
     const long = 'Observatie: '.padEnd(600, 'x');

@@ -22,7 +22,7 @@ const clients: TestClient[] = [];
 
 function client(boardId: string, params?: Record<string, string>): TestClient {
   if (!server) throw new Error('no server');
-  const c = connectClient(server.url, boardId, params ? { params } : {});
+  const c = connectClient(server.url, boardId, { cookie: server.cookie, ...(params ? { params } : {}) });
   clients.push(c);
   return c;
 }
@@ -36,7 +36,7 @@ afterEach(async () => {
 describe('sync between real y-websocket clients', () => {
   it('two clients converge and a third joining later gets everything', async () => {
     server = await startTestServer();
-    const boardId = await createBoardViaApi(server.url, 'Studiedag');
+    const boardId = await createBoardViaApi(server, 'Studiedag');
     const anja = client(boardId);
     const bram = client(boardId);
     await Promise.all([waitSynced(anja), waitSynced(bram)]);
@@ -59,7 +59,7 @@ describe('sync between real y-websocket clients', () => {
 
   it('a client that was offline for a while merges its edits with what the others wrote meanwhile', async () => {
     server = await startTestServer();
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const teacher = client(boardId);
     const colleague = client(boardId);
     await Promise.all([waitSynced(teacher), waitSynced(colleague)]);
@@ -86,7 +86,7 @@ describe('sync between real y-websocket clients', () => {
 
   it('relays awareness between clients and removes it when a client leaves', async () => {
     server = await startTestServer();
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const anja = client(boardId);
     const bram = client(boardId);
     await Promise.all([waitSynced(anja), waitSynced(bram)]);
@@ -121,7 +121,7 @@ describe('sync between real y-websocket clients', () => {
         }),
       },
     );
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const anja = client(boardId, { wie: 'anja' });
     const watcher = client(boardId, { wie: 'bram' });
     await Promise.all([waitSynced(anja), waitSynced(watcher)]);
@@ -196,7 +196,7 @@ describe('sync between real y-websocket clients', () => {
 
   it('closes a socket to an unknown board with BOARD_NOT_FOUND', async () => {
     server = await startTestServer();
-    const ws = await openRawSocket(server.url, 'bestaatniet00000');
+    const ws = await openRawSocket(server, 'bestaatniet00000');
     expect(await closeCodeOf(ws)).toBe(CloseCode.BOARD_NOT_FOUND);
   });
 });
@@ -208,8 +208,8 @@ describe('bad input closes only the socket that sent it', () => {
     elsewhere: TestClient;
   }> {
     if (!server) throw new Error('no server');
-    const boardId = await createBoardViaApi(server.url, 'Bord A');
-    const otherBoard = await createBoardViaApi(server.url, 'Bord B');
+    const boardId = await createBoardViaApi(server, 'Bord A');
+    const otherBoard = await createBoardViaApi(server, 'Bord B');
     const bystander = client(boardId);
     const elsewhere = client(otherBoard);
     await Promise.all([waitSynced(bystander), waitSynced(elsewhere)]);
@@ -231,7 +231,7 @@ describe('bad input closes only the socket that sent it', () => {
   it('random bytes close with MALFORMED_MESSAGE', async () => {
     server = await startTestServer();
     const { boardId, bystander, elsewhere } = await roomWithBystanders();
-    const bad = await openRawSocket(server.url, boardId);
+    const bad = await openRawSocket(server, boardId);
     const closed = closeCodeOf(bad);
     // Message type 0 (sync), sync type 2 (update), then a length prefix far beyond the frame.
     bad.send(Uint8Array.from([0, 2, 0xff, 0xff, 0x03, 1, 2, 3]));
@@ -242,7 +242,7 @@ describe('bad input closes only the socket that sent it', () => {
   it('a truncated varint closes with MALFORMED_MESSAGE', async () => {
     server = await startTestServer();
     const { boardId, bystander, elsewhere } = await roomWithBystanders();
-    const bad = await openRawSocket(server.url, boardId);
+    const bad = await openRawSocket(server, boardId);
     const closed = closeCodeOf(bad);
     bad.send(Uint8Array.from([0x80, 0x80])); // continuation bits set, then the frame ends
     expect(await closed).toBe(CloseCode.MALFORMED_MESSAGE);
@@ -253,7 +253,7 @@ describe('bad input closes only the socket that sent it', () => {
     server = await startTestServer();
     const { boardId, bystander, elsewhere } = await roomWithBystanders();
     const before = bystander.text('s1');
-    const bad = await openRawSocket(server.url, boardId);
+    const bad = await openRawSocket(server, boardId);
     const closed = closeCodeOf(bad);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
@@ -268,7 +268,7 @@ describe('bad input closes only the socket that sent it', () => {
   it('a message above SYNC_MAX_MESSAGE_BYTES closes with MESSAGE_TOO_LARGE (1009)', async () => {
     server = await startTestServer({ syncMaxMessageBytes: 4096 });
     const { boardId, bystander, elsewhere } = await roomWithBystanders();
-    const big = await openRawSocket(server.url, boardId);
+    const big = await openRawSocket(server, boardId);
     const closed = closeCodeOf(big);
     big.send(new Uint8Array(5000));
     expect(await closed).toBe(CloseCode.MESSAGE_TOO_LARGE);
@@ -287,7 +287,7 @@ describe('read-only connections', () => {
         }),
       },
     );
-    const boardId = await createBoardViaApi(server.url, 'Projectie');
+    const boardId = await createBoardViaApi(server, 'Projectie');
     const writer = client(boardId);
     await waitSynced(writer);
     appendParagraphs(stepText(writer.doc, 's2'), ['Minimumnorm 75%']);
@@ -327,7 +327,7 @@ describe('ending access', () => {
         },
       },
     );
-    const boardId = await createBoardViaApi(server.url);
+    const boardId = await createBoardViaApi(server);
     const anja = client(boardId, { wie: 'anja' });
     const bram = client(boardId, { wie: 'bram' });
     await Promise.all([waitSynced(anja), waitSynced(bram)]);

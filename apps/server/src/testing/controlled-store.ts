@@ -44,6 +44,8 @@ export class ControlledStore implements BoardStore {
     if (gate) await gate.wait();
     return this.inner.loadBoardState(id);
   };
+  assignUnscopedBoards: BoardStore['assignUnscopedBoards'] = (schoolId) =>
+    this.inner.assignUnscopedBoards(schoolId);
   setTitle: BoardStore['setTitle'] = (id, title) => this.inner.setTitle(id, title);
   ping: BoardStore['ping'] = () => this.inner.ping();
 

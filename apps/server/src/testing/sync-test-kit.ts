@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,8 +6,11 @@ import { boardToJSON, type StepId } from '@koers/board';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { hashPassword } from '../auth/password';
+import { generateSessionToken } from '../auth/session';
 import type { Config } from '../config';
 import { createLogger } from '../log';
+import type { Role } from '../schools/school-store';
 import { startServer, type RunningServer, type StartOptions } from '../server';
 
 /** A fresh temp directory, removed by the returned cleanup. */
@@ -15,20 +19,56 @@ export function tempDir(prefix = 'koers-test-'): { dir: string; remove: () => vo
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A real server on an ephemeral port with its own data dir; quiet logs unless LOG_LEVEL is set. */
+/** The password of every account the test kit makes (hashed once per test file). */
+export const TEST_PASSWORD = 'een-goed-wachtwoord';
+let testPasswordHash: Promise<string> | undefined;
+
+/**
+ * A member of `schoolId` with a fresh session, made directly in the server's stores (no argon2 login per
+ * test); returns her user id and the `Cookie` header value a browser would send.
+ */
+export async function addTestMember(
+  running: Pick<RunningServer, 'auth'>,
+  schoolId: string,
+  email: string,
+  role: Role,
+): Promise<{ userId: string; cookie: string; sessionId: string }> {
+  const { schools, sessions, cookie } = running.auth.services;
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  const user = schools.createUser({
+    email,
+    name: email.split('@')[0] ?? email,
+    passwordHash: await testPasswordHash,
+  });
+  schools.addMembership(user.id, schoolId, role);
+  const token = generateSessionToken();
+  const session = sessions.createSession(token, user.id, schoolId);
+  return { userId: user.id, cookie: `${cookie.name}=${token}`, sessionId: session.id };
+}
+
+/**
+ * A real server on an ephemeral port with its own data dir; quiet logs unless LOG_LEVEL is set. It has a
+ * school ("Testschool") with a leider whose session cookie is `cookie`: the kit's REST and socket helpers
+ * act as her when given the server.
+ */
 export async function startTestServer(
   overrides: Partial<Config> = {},
   options: StartOptions = {},
-): Promise<RunningServer & { dataDir: string; stop: () => Promise<void> }> {
+): Promise<RunningServer & { dataDir: string; schoolId: string; cookie: string; stop: () => Promise<void> }> {
   const temp = tempDir();
   const level = (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'error';
   const running = await startServer(
     { port: 0, host: '127.0.0.1', dataDir: temp.dir, demo: false, logLevel: level, ...overrides },
     { log: createLogger(level), ...options },
   );
+  const school =
+    running.auth.schools.findSchoolByName('Testschool') ?? running.auth.schools.createSchool('Testschool');
+  const leider = await addTestMember(running, school.id, `leider-${randomUUID()}@test.nl`, 'leider');
   return {
     ...running,
     dataDir: temp.dir,
+    schoolId: school.id,
+    cookie: leider.cookie,
     stop: async () => {
       await running.close();
       temp.remove();
@@ -44,15 +84,29 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A stock y-websocket client, as the web app builds it (BroadcastChannel off: every client must go via the server). */
+/** `ws` with fixed request headers: a browser sends its session cookie on the upgrade by itself. */
+export function webSocketWith(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+}
+
+/**
+ * A stock y-websocket client, as the web app builds it (BroadcastChannel off: every client must go via
+ * the server), sending `cookie` on the upgrade as a logged-in browser does.
+ */
 export function connectClient(
   baseUrl: string,
   boardId: string,
-  options: { params?: Record<string, string>; doc?: Y.Doc } = {},
+  options: { params?: Record<string, string>; doc?: Y.Doc; cookie?: string } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWith(
+      options.cookie ? { cookie: options.cookie } : {},
+    ) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 300,
     ...(options.params ? { params: options.params } : {}),
@@ -82,11 +136,26 @@ export async function waitSynced(client: TestClient): Promise<void> {
   await waitFor(() => client.provider.synced, 'the client to sync');
 }
 
-/** Create a board over REST and return its id. */
-export async function createBoardViaApi(baseUrl: string, title = 'Testbord'): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/boards`, {
+/** Log in through `POST /api/auth/login` (as the web app does) and return the `Cookie` header value. */
+export async function loginViaApi(baseUrl: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** Create a board over REST as the server's test leider (`cookie`) and return its id. */
+export async function createBoardViaApi(
+  server: { url: string; cookie: string },
+  title = 'Testbord',
+): Promise<string> {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    // A browser sends Origin on every POST; the CSRF check refuses a cookie without one.
+    headers: { 'content-type': 'application/json', cookie: server.cookie, origin: server.url },
     body: JSON.stringify({ title }),
   });
   if (response.status !== 201) throw new Error(`creating a board failed: ${response.status}`);
@@ -94,9 +163,14 @@ export async function createBoardViaApi(baseUrl: string, title = 'Testbord'): Pr
   return body.board.id;
 }
 
-/** A raw WebSocket on `/sync/<boardId>` for sending hand-made (or broken) frames. */
-export async function openRawSocket(baseUrl: string, boardId: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync/${boardId}`);
+/** A raw WebSocket on `/sync/<boardId>` (as the test leider) for sending hand-made (or broken) frames. */
+export async function openRawSocket(
+  server: { url: string; cookie: string },
+  boardId: string,
+): Promise<WebSocket> {
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${boardId}`, {
+    headers: { cookie: server.cookie },
+  });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
