@@ -28,7 +28,15 @@ export interface BoardSessionOptions {
   syncUrl: string;
   /** Keep a copy in IndexedDB so edits survive a reload while offline (false for the projector). */
   persistLocally?: boolean;
+  /** A projector link's token: sent as `?projector=` on the sync URL (the projector has no session). */
+  projectorToken?: string;
 }
+
+/**
+ * Close codes with which the server ends a socket for good (4400–4499; the y-websocket client stops
+ * reconnecting on them): 4401 no (longer a) valid session or link, 4403 no access, 4404 no such board.
+ */
+export type ClosedCode = 4401 | 4403 | 4404 | number;
 
 /**
  * One open board in this browser tab: the Y.Doc, its WebSocket provider and IndexedDB copy, and the reactive
@@ -54,6 +62,11 @@ export class BoardSession {
   participants = $state<Participant[]>([]);
   title = $state('');
   done = $state<Partial<Record<StepId, boolean>>>({});
+  /**
+   * Set when the server closed the socket for good (a revoked projector link, a member removed from the
+   * school, a session that ended): the provider stops reconnecting and the page says why.
+   */
+  closedCode = $state<ClosedCode | null>(null);
 
   #localSeq = $state(0);
   #ackedSeq = $state(0);
@@ -71,6 +84,7 @@ export class BoardSession {
     const { doc } = this;
     this.provider = new WebsocketProvider(options.syncUrl, options.boardId, doc, {
       connect: this.#browserOnline,
+      ...(options.projectorToken ? { params: { projector: options.projectorToken } } : {}),
     });
     this.local =
       options.persistLocally === false
@@ -104,11 +118,18 @@ export class BoardSession {
       if (this.#localSeq > this.#ackedSeq) this.#scheduleAck();
       this.#updateConnection();
     };
+    // The client stops reconnecting by itself after a 44xx close and then emits `closed`.
+    const onClosed = ({ code }: { code: number }) => {
+      this.closedCode = code;
+      this.provider.shouldConnect = false;
+    };
     this.provider.on('status', onStatus);
     this.provider.on('sync', onSync);
+    this.provider.on('closed', onClosed);
     this.#cleanups.push(() => {
       this.provider.off('status', onStatus);
       this.provider.off('sync', onSync);
+      this.provider.off('closed', onClosed);
     });
 
     if (this.local) {
@@ -122,7 +143,7 @@ export class BoardSession {
     // 30-second watchdog. Disconnect and reconnect on its signal so the state on screen is honest.
     const onOnline = () => {
       this.#browserOnline = true;
-      this.provider.connect();
+      if (this.closedCode === null) this.provider.connect();
       this.#updateConnection();
     };
     const onOffline = () => {
