@@ -26,6 +26,8 @@ export interface KoersServerDeps {
 }
 
 export interface KoersServer {
+  /** The Hono app (its `routes` list every mounted route: the authorization matrix test walks it). */
+  app: ReturnType<typeof createApp>;
   http: Server;
   sync: SyncServer;
   /** Start listening on config.host:config.port; resolves with the bound port (useful with PORT=0). */
@@ -98,6 +100,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
   });
 
   return {
+    app,
     http,
     sync,
     listen: () =>

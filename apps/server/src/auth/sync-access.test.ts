@@ -1,54 +1,44 @@
 import { appendParagraphs, boardToJSON, stepText } from '@koers/board';
 import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../sync/close-codes';
-import { closeCodeOf, createBoardViaApi, startTestServer, waitFor } from '../testing/sync-test-kit';
-import { createAuthModule, type AuthModule } from './index';
-import { hashPassword } from './password';
-import { generateSessionToken } from './session';
+import {
+  addTestMember,
+  closeCodeOf,
+  connectClient,
+  createBoardViaApi,
+  startTestServer,
+  TEST_PASSWORD,
+  waitFor,
+  waitSynced,
+  type TestClient,
+} from '../testing/sync-test-kit';
 
 /**
- * The auth module's upgrade check plugged into the real sync server, with real y-websocket clients:
- * a leerkracht's edit is stored, a projector link reads the board but its edit is never applied nor
- * stored, and a member of another school, a logged-out client and a revoked link are turned away.
+ * The auth module as the real server wires it (no injected hook): real y-websocket clients with session
+ * cookies or a projector token. A leerkracht's edit is stored, a projector link's is never applied nor
+ * stored; and access that ends while a socket is open closes that socket for good: a revoked projector
+ * link, a member removed from the school, the other sessions after a password change.
  */
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server | undefined;
-const cleanups: (() => void)[] = [];
+const clients: TestClient[] = [];
 
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const c of clients.splice(0)) c.destroy();
   await server?.stop();
   server = undefined;
 });
 
-/** ws with fixed request headers (a browser sends its cookie on the upgrade by itself). */
-function webSocketWith(headers: Record<string, string>) {
-  return class extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers });
-    }
-  };
-}
-
-function client(boardId: string, options: { cookie?: string; projector?: string }) {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${server!.url.replace(/^http/, 'ws')}/sync`, boardId, doc, {
-    WebSocketPolyfill: webSocketWith(
-      options.cookie ? { cookie: options.cookie } : {},
-    ) as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 300,
+function client(boardId: string, options: { cookie?: string; projector?: string }): TestClient {
+  const c = connectClient(server!.url, boardId, {
+    ...(options.cookie ? { cookie: options.cookie } : {}),
     ...(options.projector ? { params: { projector: options.projector } } : {}),
   });
-  cleanups.push(() => {
-    provider.destroy();
-    doc.destroy();
-  });
-  return { doc, provider, text: (id: 's2') => boardToJSON(doc).steps.find((s) => s.id === id)?.text ?? '' };
+  clients.push(c);
+  return c;
 }
 
 async function rawClose(boardId: string, options: { cookie?: string; query?: string }): Promise<number> {
@@ -58,46 +48,63 @@ async function rawClose(boardId: string, options: { cookie?: string; query?: str
   return closeCodeOf(ws);
 }
 
-describe('sync endpoint behind the auth module', () => {
-  it('stores a leerkracht’s edit, drops a projector link’s, and turns away the rest', async () => {
-    // The hook exists before the module (which needs the server's database): bind it late.
-    const late: { auth?: AuthModule } = {};
-    const boardSchools = new Map<string, string>();
-    server = await startTestServer(
-      {},
-      { authorizeUpgrade: (request, boardId) => late.auth!.authorizeUpgrade(request, boardId) },
-    );
-    const auth = createAuthModule({
-      db: server.db,
-      config: server.config,
-      boards: { schoolOf: (id) => boardSchools.get(id) ?? null, titleOf: () => null },
-    });
-    late.auth = auth;
-    const { schools, sessions, projectorLinks } = auth.services;
-    const schoolA = schools.createSchool('School A');
-    const schoolB = schools.createSchool('School B');
-    const passwordHash = await hashPassword('een-goed-wachtwoord');
-    const sessionFor = (email: string, schoolId: string) => {
-      const user = schools.createUser({ email, name: email, passwordHash });
-      schools.addMembership(user.id, schoolId, 'leerkracht');
-      const token = generateSessionToken();
-      sessions.createSession(token, user.id, schoolId);
-      return `koers_session=${token}`;
-    };
-    const anja = sessionFor('anja@a.nl', schoolA.id);
-    const outsider = sessionFor('bram@b.nl', schoolB.id);
-    const boardId = await createBoardViaApi(server, 'Studiedag');
-    boardSchools.set(boardId, schoolA.id);
-    const link = projectorLinks.create({ boardId, schoolId: schoolA.id, createdBy: null });
-    const revoked = projectorLinks.create({ boardId, schoolId: schoolA.id, createdBy: null });
-    projectorLinks.revoke(revoked.link.id);
+async function api(method: string, path: string, cookie: string, body?: unknown): Promise<Response> {
+  return fetch(`${server!.url}${path}`, {
+    method,
+    headers: {
+      origin: server!.url,
+      cookie,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
 
-    const writer = client(boardId, { cookie: anja });
-    await waitFor(() => writer.provider.synced, 'the leerkracht to sync');
+async function projectorToken(boardId: string): Promise<{ token: string; linkId: string }> {
+  const response = await api('POST', `/api/boards/${boardId}/projector-links`, server!.cookie, {});
+  expect(response.status).toBe(201);
+  const body = (await response.json()) as { token: string; link: { id: string } };
+  return { token: body.token, linkId: body.link.id };
+}
+
+async function storedStepText(boardId: string, step: 's2' | 's4'): Promise<string> {
+  await server!.server.sync.rooms.get(boardId)?.settled();
+  const stored = await server!.store.loadBoardState(boardId);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]));
+  return boardToJSON(doc).steps.find((s) => s.id === step)?.text ?? '';
+}
+
+/** Resolves with the close code once the provider gave up for good (a 4400–4499 close). */
+function closedForGood(c: TestClient): Promise<number> {
+  return new Promise((resolve) => c.provider.once('closed', (event) => resolve(event.code)));
+}
+
+/** Long enough for several reconnect attempts (the kit's maxBackoffTime is 300 ms). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+
+describe('sync endpoint behind the wired auth module', () => {
+  it('stores a leerkracht’s edit, drops a projector link’s, and turns away the rest', async () => {
+    server = await startTestServer();
+    const anja = await addTestMember(server, server.schoolId, 'anja@a.nl', 'leerkracht');
+    const otherSchool = server.auth.schools.createSchool('Andere school');
+    const outsider = await addTestMember(server, otherSchool.id, 'bram@b.nl', 'leider');
+    const boardId = await createBoardViaApi(server, 'Studiedag');
+    const link = await projectorToken(boardId);
+    const revoked = await projectorToken(boardId);
+    expect(
+      (await api('DELETE', `/api/boards/${boardId}/projector-links/${revoked.linkId}`, server.cookie)).status,
+    ).toBe(200);
+
+    const writer = client(boardId, { cookie: anja.cookie });
+    await waitSynced(writer);
     appendParagraphs(stepText(writer.doc, 's2'), ['Minimumnorm 75%']);
 
     const projector = client(boardId, { projector: link.token });
-    await waitFor(() => projector.text('s2') === 'Minimumnorm 75%', 'the projector to show the board');
+    await waitFor(
+      () => boardToJSON(projector.doc).steps[1]?.text === 'Minimumnorm 75%',
+      'the projector to show the board',
+    );
     appendParagraphs(stepText(projector.doc, 's2'), ['Dit mag nergens aankomen']);
     // Sent after the update on the same socket: once the writer sees it, the server has handled the update.
     projector.provider.awareness.setLocalStateField('user', { name: 'Projector' });
@@ -105,28 +112,99 @@ describe('sync endpoint behind the auth module', () => {
       () => writer.provider.awareness.getStates().get(projector.doc.clientID)?.user?.name === 'Projector',
       'the projector presence to reach the writer',
     );
-    expect(writer.text('s2')).toBe('Minimumnorm 75%');
-
-    await server.server.sync.rooms.get(boardId)?.whenWritten();
-    const stored = await server.store.loadBoardState(boardId);
-    const storedDoc = new Y.Doc();
-    Y.applyUpdate(
-      storedDoc,
-      Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]),
-    );
-    expect(boardToJSON(storedDoc).steps[1]?.text).toBe('Minimumnorm 75%');
+    expect(boardToJSON(writer.doc).steps[1]?.text).toBe('Minimumnorm 75%');
+    expect(await storedStepText(boardId, 's2')).toBe('Minimumnorm 75%');
 
     expect(await rawClose(boardId, {})).toBe(CloseCode.UNAUTHORIZED);
-    expect(await rawClose(boardId, { cookie: outsider })).toBe(CloseCode.BOARD_NOT_FOUND);
+    expect(await rawClose(boardId, { cookie: outsider.cookie })).toBe(CloseCode.BOARD_NOT_FOUND);
     expect(await rawClose(boardId, { query: `?projector=${revoked.token}` })).toBe(CloseCode.UNAUTHORIZED);
-    expect(await rawClose('bestaat-niet', { cookie: anja })).toBe(CloseCode.BOARD_NOT_FOUND);
+    expect(await rawClose('bestaatniet', { cookie: anja.cookie })).toBe(CloseCode.BOARD_NOT_FOUND);
+    // A page of another origin may not open a socket with the teacher's cookie (cross-site WebSocket hijacking).
+    const hijack = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${boardId}`, {
+      headers: { cookie: anja.cookie, origin: 'https://kwaadaardig.example' },
+    });
+    expect(await closeCodeOf(hijack)).toBe(CloseCode.FORBIDDEN);
+  });
 
-    // Removing Anja from the school ends her access at the next connection.
-    const leider = schools.createUser({ email: 'leider@a.nl', name: 'L', passwordHash });
-    schools.addMembership(leider.id, schoolA.id, 'leider');
-    const anjaId = schools.findUserByEmail('anja@a.nl')!.id;
-    schools.removeMember(anjaId, schoolA.id);
-    sessions.invalidateUserSessions(anjaId);
-    expect(await rawClose(boardId, { cookie: anja })).toBe(CloseCode.UNAUTHORIZED);
+  it('revoking a projector link closes its open socket for good; the team stays connected', async () => {
+    server = await startTestServer();
+    const boardId = await createBoardViaApi(server, 'Projectie');
+    const link = await projectorToken(boardId);
+    const other = await projectorToken(boardId);
+    const leider = client(boardId, { cookie: server.cookie });
+    const projector = client(boardId, { projector: link.token });
+    const otherScreen = client(boardId, { projector: other.token });
+    await Promise.all([waitSynced(leider), waitSynced(projector), waitSynced(otherScreen)]);
+    const closed = closedForGood(projector);
+
+    const response = await api(
+      'DELETE',
+      `/api/boards/${boardId}/projector-links/${link.linkId}`,
+      server.cookie,
+    );
+    expect(response.status).toBe(200);
+    expect(await closed).toBe(CloseCode.FORBIDDEN);
+    await settle();
+    expect(projector.provider.wsconnected).toBe(false);
+    expect(projector.provider.shouldConnect).toBe(false);
+    // Trying again with the link gets nothing, while the leider and the other screen carry on.
+    expect(await rawClose(boardId, { query: `?projector=${link.token}` })).toBe(CloseCode.UNAUTHORIZED);
+    expect(leider.provider.wsconnected && otherScreen.provider.wsconnected).toBe(true);
+    appendParagraphs(stepText(leider.doc, 's4'), ['Groep 6: 68% op I–III']);
+    await waitFor(
+      () => boardToJSON(otherScreen.doc).steps[3]?.text === 'Groep 6: 68% op I–III',
+      'the other screen to update',
+    );
+    expect(server.server.sync.connectionCount).toBe(2);
+  });
+
+  it('removing a member closes her open sockets for good', async () => {
+    server = await startTestServer();
+    const anja = await addTestMember(server, server.schoolId, 'anja@a.nl', 'leerkracht');
+    const bram = await addTestMember(server, server.schoolId, 'bram@a.nl', 'leerkracht');
+    const boardId = await createBoardViaApi(server, 'Teamvergadering');
+    const anjaClient = client(boardId, { cookie: anja.cookie });
+    const bramClient = client(boardId, { cookie: bram.cookie });
+    await Promise.all([waitSynced(anjaClient), waitSynced(bramClient)]);
+    const closed = closedForGood(anjaClient);
+
+    expect((await api('DELETE', `/api/school/members/${anja.userId}`, server.cookie)).status).toBe(200);
+    expect(await closed).toBe(CloseCode.FORBIDDEN);
+    await settle();
+    expect(anjaClient.provider.wsconnected).toBe(false);
+    expect(await rawClose(boardId, { cookie: anja.cookie })).toBe(CloseCode.UNAUTHORIZED);
+    expect(bramClient.provider.wsconnected).toBe(true);
+    expect(server.server.sync.connectionCount).toBe(1);
+  });
+
+  it('a password change closes the sockets of her other sessions, not the one she changed it in', async () => {
+    server = await startTestServer();
+    const laptop = await addTestMember(server, server.schoolId, 'anja@a.nl', 'leerkracht');
+    // A second session of the same person (the school's shared computer).
+    const shared = await (async () => {
+      const response = await fetch(`${server!.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'anja@a.nl', password: TEST_PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+      return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    })();
+    const boardId = await createBoardViaApi(server, 'Studiedag');
+    const onLaptop = client(boardId, { cookie: laptop.cookie });
+    const onShared = client(boardId, { cookie: shared });
+    await Promise.all([waitSynced(onLaptop), waitSynced(onShared)]);
+    const closed = closedForGood(onShared);
+
+    const response = await api('POST', '/api/auth/password', laptop.cookie, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'een-heel-nieuw-wachtwoord',
+    });
+    expect(response.status).toBe(200);
+    expect(await closed).toBe(CloseCode.FORBIDDEN);
+    await settle();
+    expect(onShared.provider.wsconnected).toBe(false);
+    expect(await rawClose(boardId, { cookie: shared })).toBe(CloseCode.UNAUTHORIZED);
+    expect(onLaptop.provider.wsconnected).toBe(true);
   });
 });
