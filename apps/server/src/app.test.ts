@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { boardToJSON } from '@koers/board';
@@ -166,6 +167,98 @@ describe('the web app', () => {
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(503);
     expect(await page.text()).toContain('pnpm build');
+  });
+});
+
+describe('security on the wired server', () => {
+  const INLINE = '\n  { __sveltekit_x = { base: "" }; import("/_app/start.js"); }\n';
+
+  function builtApp(): string {
+    const build = tempDir('koers-web-');
+    cleanups.push(build.remove);
+    writeFileSync(
+      path.join(build.dir, 'index.html'),
+      `<!doctype html><title>Koers</title><div><script>${INLINE}</script></div>`,
+    );
+    return build.dir;
+  }
+
+  function expectSecurityHeaders(response: Response): void {
+    const csp = response.headers.get('content-security-policy') ?? '';
+    // The built page's own inline bootstrap script is allowed by its hash; no other inline script is.
+    const hash = createHash('sha256').update(INLINE, 'utf8').digest('base64');
+    expect(csp).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  }
+
+  it('sends the CSP and the other security headers on the web app, the API, errors and /healthz', async () => {
+    server = await startTestServer({ webBuildDir: builtApp() });
+    const page = await fetch(`${server.url}/borden/abc`);
+    expect(page.status).toBe(200);
+    expectSecurityHeaders(page);
+    expect(page.headers.get('strict-transport-security')).toBeNull();
+
+    const api = await get(`${server.url}/api/boards`);
+    expect(api.status).toBe(200);
+    expectSecurityHeaders(api);
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    for (const response of [
+      await fetch(`${server.url}/api/boards`),
+      await get(`${server.url}/api/onbekend`),
+      await fetch(`${server.url}/healthz`),
+    ]) {
+      expectSecurityHeaders(response);
+    }
+  });
+
+  it('sends HSTS and a __Host- session cookie behind https (PUBLIC_URL)', async () => {
+    server = await startTestServer({
+      webBuildDir: builtApp(),
+      publicUrl: 'https://koers.school.nl',
+      demo: true,
+    });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://koers.school.nl' },
+      body: JSON.stringify({ email: DEMO_USERS[0]!.email, password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(login.headers.get('set-cookie')).toMatch(
+      /^__Host-koers_session=.*HttpOnly.*Secure|^__Host-koers_session=.*Secure.*HttpOnly/i,
+    );
+  });
+
+  it('refuses a cross-origin POST, even with a valid session, and stores nothing', async () => {
+    server = await startTestServer();
+    const forged = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: server.cookie,
+        origin: 'https://kwaadaardig.example',
+      },
+      body: JSON.stringify({ title: 'Van een andere site' }),
+    });
+    expect(forged.status).toBe(403);
+    expect(await json(forged)).toEqual({ error: 'Verzoek geweigerd: het komt niet van Koers zelf.' });
+    // A cookie without any Origin (no browser sends that on a POST) is refused too.
+    const bare = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: server.cookie },
+      body: JSON.stringify({ title: 'Zonder Origin' }),
+    });
+    expect(bare.status).toBe(403);
+    expect(await json(await get(`${server.url}/api/boards`))).toEqual({ boards: [] });
+    // The same request from the Koers page itself goes through.
+    expect((await post(`${server.url}/api/boards`, JSON.stringify({ title: 'Van Koers zelf' }))).status).toBe(
+      201,
+    );
   });
 });
 
