@@ -1,5 +1,5 @@
 import { seriousViolations } from '../fixtures/axe';
-import { expect, openBoard, test, typeInStep } from '../fixtures/test';
+import { emailFor, expect, newContext, openBoard, test, typeInStep } from '../fixtures/test';
 
 test('the board list, the board and the projector have no serious accessibility violations', async ({
   page,
@@ -10,11 +10,6 @@ test('the board list, the board and the projector have no serious accessibility 
 
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'Toegankelijk bord' })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
-
-  // The name prompt is a labelled modal dialog.
-  await page.goto(`/borden/${boardId}`);
-  await expect(page.getByRole('dialog', { name: 'Hoe heet je?' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   const anna = await person('Anna');
@@ -54,4 +49,59 @@ test('the board list, the board and the projector have no serious accessibility 
   await anna.page.goto(`/borden/${boardId}/projector?stap=s5`);
   await expect(anna.page.getByText('Een trend in de tekst.')).toBeVisible();
   expect(await seriousViolations(anna.page)).toEqual([]);
+});
+
+test('login, invite, team page and the projector-link dialog have no serious accessibility violations', async ({
+  page,
+  browser,
+  koers,
+  person,
+  createBoard,
+}) => {
+  const visitor = await (await newContext(browser, koers.url)).newPage();
+  await visitor.goto('/inloggen');
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible();
+  expect(await seriousViolations(visitor)).toEqual([]);
+  await visitor.getByLabel('E-mailadres').fill('niemand@regenboog.test');
+  await visitor.getByLabel('Wachtwoord').fill('dit-klopt-niet-1234');
+  await visitor.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(visitor.getByRole('alert')).toHaveText('E-mailadres of wachtwoord onjuist.');
+  // The error is tied to the fields it is about.
+  await expect(visitor.getByLabel('E-mailadres')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(visitor)).toEqual([]);
+
+  // The team page, with a second member (so the remove button is enabled) and a fresh invite link.
+  await person('Bram');
+  await page.goto('/team');
+  await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
+  await expect(page.getByTestId('member')).toHaveCount(2);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(emailFor('Carla'));
+  await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
+  await expect(page.getByTestId('invite-created').getByLabel('Link', { exact: true })).toHaveValue(
+    /\/uitnodiging\//,
+  );
+  const inviteUrl = await page.getByTestId('invite-created').getByLabel('Link', { exact: true }).inputValue();
+  expect(await seriousViolations(page)).toEqual([]);
+  // Removing someone asks first, in a labelled modal dialog; focus starts on "Annuleren".
+  await page.getByRole('button', { name: 'Bram uit het team verwijderen' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Bram uit het team verwijderen?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('member')).toHaveCount(2);
+
+  await visitor.goto(inviteUrl);
+  await expect(visitor.getByRole('heading', { name: 'Welkom bij Basisschool De Regenboog' })).toBeVisible();
+  expect(await seriousViolations(visitor)).toEqual([]);
+
+  const boardId = await createBoard('Bord voor de beamer');
+  await openBoard(page, boardId);
+  await page.getByRole('button', { name: 'Projectorlink' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Projectorlink voor dit bord' });
+  await dialog.getByRole('button', { name: 'Link maken' }).click();
+  await expect(dialog.getByRole('img', { name: 'QR-code van de projectorlink' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await visitor.context().close();
 });

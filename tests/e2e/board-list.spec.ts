@@ -1,24 +1,20 @@
 import { STAPPENPLAN } from '@koers/board';
 import { expect, stepEditor, test } from '../fixtures/test';
 
-test('a teacher creates a board from the list, names herself and finds every step in the rail', async ({
-  page,
-}) => {
+test('the leider creates a board from the list and finds every step in the rail', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Borden' })).toBeVisible();
   await expect(page.getByText('Er zijn nog geen borden.')).toBeVisible();
+  // The header names the school and who is logged in.
+  await expect(page.getByTestId('school-name')).toHaveText('Basisschool De Regenboog');
+  await expect(page.getByTestId('account')).toHaveText('Marieke · Leider');
 
   await page.getByLabel('Titel van het nieuwe bord').fill('Studiedag groep 5');
   await page.getByRole('button', { name: 'Bord maken' }).click();
   await expect(page).toHaveURL(/\/borden\/[^/?]+$/);
 
-  // No account yet: the app asks for a display name once and remembers it.
-  const dialog = page.getByRole('dialog', { name: 'Hoe heet je?' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Je naam').fill('Anna de Vries');
-  await dialog.getByRole('button', { name: 'Verder' }).click();
-  await expect(dialog).toBeHidden();
-
+  // The account's name is the name on the board: nobody is asked "Hoe heet je?" any more.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('board-title')).toHaveText('Studiedag groep 5');
   const rail = page.getByRole('navigation', { name: 'Stappen' });
   await expect(rail.getByRole('link')).toHaveCount(17);
@@ -30,7 +26,7 @@ test('a teacher creates a board from the list, names herself and finds every ste
   await expect(page.getByRole('heading', { level: 2, name: 'Wat willen we weten en waarom?' })).toBeVisible();
   await expect(page.getByText('Wat is de analysevraag?')).toBeVisible();
   await expect(stepEditor(page)).toBeVisible();
-  await expect(page.getByTestId('presence').getByTestId('participant')).toHaveText([/Anna de Vries/]);
+  await expect(page.getByTestId('presence').getByTestId('participant')).toHaveText([/Marieke/]);
 
   // The rail navigates; the step is in the URL so a link lands on it.
   await rail.getByRole('link', { name: /Stap 5/ }).click();
