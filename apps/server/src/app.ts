@@ -19,6 +19,8 @@ export interface AppDeps {
   auth: AuthModule;
   /** The schools' imported LVS results (`src/datasets/README.md`). */
   datasets: DatasetStore;
+  /** Close a board's sockets and wait for its room to unload, before the board is deleted. */
+  evictBoard: (boardId: string) => Promise<unknown>;
 }
 
 /** The generic answer to an unexpected error: never the raw error, which is logged with the request id. */
@@ -71,7 +73,7 @@ export function createApp(deps: AppDeps) {
       await deps.store.ping();
       return c.json({ ok: true as const });
     })
-    .route('/api/boards', boardsRoutes({ store: deps.store, auth }))
+    .route('/api/boards', boardsRoutes({ store: deps.store, auth, evictBoard: deps.evictBoard }))
     // The auth and dataset route modules carry their full `/api/...` paths.
     .route('/', auth.routes.auth)
     .route('/', auth.routes.members)

@@ -167,6 +167,18 @@ const CELLS: Cell[] = [
     path: () => '/api/boards/bestaatniet',
     expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
   },
+  {
+    name: 'delete a board',
+    route: 'DELETE /api/boards/:id',
+    path: (f) => `/api/boards/${f.boardA}`,
+    expected: LEIDER_OF_SCHOOL_A(200),
+  },
+  {
+    name: 'delete an unknown board',
+    route: 'DELETE /api/boards/:id',
+    path: () => '/api/boards/bestaatniet',
+    expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
+  },
   // Accounts.
   {
     name: 'log in',

@@ -69,14 +69,6 @@ async function closeRevoked(
 
 /** Compose the HTTP app and the sync endpoint on one Node HTTP server. */
 export function createKoersServer(deps: KoersServerDeps): KoersServer {
-  const app = createApp({
-    config: deps.config,
-    log: deps.log,
-    store: deps.store,
-    auth: deps.auth,
-    datasets: deps.datasets,
-  });
-  const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   const sync = new SyncServer({
     store: deps.store,
     log: deps.log,
@@ -87,6 +79,15 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     statsIntervalMs: deps.config.syncStatsIntervalMs,
     authorizeUpgrade: deps.authorizeUpgrade ?? deps.auth.authorizeUpgrade,
   });
+  const app = createApp({
+    config: deps.config,
+    log: deps.log,
+    store: deps.store,
+    auth: deps.auth,
+    datasets: deps.datasets,
+    evictBoard: (boardId) => sync.evictBoard(boardId),
+  });
+  const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   const unsubscribe = deps.auth.onAccessRevoked((event) => {
     closeRevoked(event, sync, deps.store, deps.log).catch((error: unknown) =>
       deps.log.error('closing revoked sockets failed', { kind: event.kind, ...errorFields(error) }),

@@ -31,6 +31,7 @@ export type AuditAction =
   | 'dataset.export'
   | 'dataset.delete'
   | 'norms.update'
+  | 'board.delete'
   | 'member.invite'
   | 'member.join'
   | 'member.remove'

@@ -207,4 +207,44 @@ describe('sync endpoint behind the wired auth module', () => {
     expect(await rawClose(boardId, { cookie: shared })).toBe(CloseCode.UNAUTHORIZED);
     expect(onLaptop.provider.wsconnected).toBe(true);
   });
+
+  it('deleting a board closes its sockets for good, revokes its projector links and removes its rows', async () => {
+    server = await startTestServer();
+    const anja = await addTestMember(server, server.schoolId, 'anja@a.nl', 'leerkracht');
+    const boardId = await createBoardViaApi(server, 'Weg ermee');
+    const keep = await createBoardViaApi(server, 'Blijft');
+    const link = await projectorToken(boardId);
+    const writer = client(boardId, { cookie: anja.cookie });
+    const projector = client(boardId, { projector: link.token });
+    const elsewhere = client(keep, { cookie: anja.cookie });
+    await Promise.all([waitSynced(writer), waitSynced(projector), waitSynced(elsewhere)]);
+    appendParagraphs(stepText(writer.doc, 's2'), ['Nog even snel']);
+    const closed = Promise.all([closedForGood(writer), closedForGood(projector)]);
+
+    // Only a leider may delete it.
+    expect((await api('DELETE', `/api/boards/${boardId}`, anja.cookie)).status).toBe(403);
+    expect((await api('DELETE', `/api/boards/${boardId}`, server.cookie)).status).toBe(200);
+    expect(await closed).toEqual([CloseCode.BOARD_NOT_FOUND, CloseCode.BOARD_NOT_FOUND]);
+    await settle();
+    expect(writer.provider.wsconnected || projector.provider.wsconnected).toBe(false);
+    expect(await server.store.getBoard(boardId)).toBeUndefined();
+    const rows = server.db
+      .prepare(
+        'SELECT (SELECT COUNT(*) FROM board_updates WHERE board_id = ?) + (SELECT COUNT(*) FROM board_snapshots WHERE board_id = ?) AS n',
+      )
+      .get(boardId, boardId);
+    expect(rows).toEqual({ n: 0 });
+    expect((await fetch(`${server.url}/api/projector/${link.token}`)).status).toBe(404);
+    expect(await rawClose(boardId, { cookie: anja.cookie })).toBe(CloseCode.BOARD_NOT_FOUND);
+    const list = (await (await api('GET', '/api/boards', anja.cookie)).json()) as {
+      boards: { id: string }[];
+    };
+    expect(list.boards.map((b) => b.id)).toEqual([keep]);
+    expect(server.auth.audit.list(server.schoolId).find((e) => e.action === 'board.delete')).toMatchObject({
+      subjectId: boardId,
+      details: { title: 'Weg ermee' },
+    });
+    // The other board's socket was not touched.
+    expect(elsewhere.provider.wsconnected).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import type { AppEnv } from '../app-env';
 import { requireMember } from '../auth/access';
-import type { RequireBoardAccess } from '../auth/board-access';
+import type { AuthModule } from '../auth';
 import { createBoard } from '../boards/create-board';
 import type { BoardRecord, BoardStore } from '../storage/board-store';
 
@@ -32,12 +32,20 @@ const titleValidator = validator('json', (value: unknown) => {
   return { title };
 });
 
+export interface BoardsRoutesDeps {
+  store: BoardStore;
+  auth: Pick<AuthModule, 'requireBoardAccess' | 'services' | 'audit'>;
+  /** Close the board's sockets and wait until its room unloaded (the sync server's `evictBoard`). */
+  evictBoard: (boardId: string) => Promise<unknown>;
+}
+
 /**
- * `/api/boards`: list, create and read the boards of the caller's school. `c.var.actor` is set by the
- * app's `withActor`. Members list their school's boards; creating one is the leider's (`board:create`);
- * a projector link may read its own board only (the projector page shows its title).
+ * `/api/boards`: list, create, read and delete the boards of the caller's school. `c.var.actor` is set by
+ * the app's `withActor`. Members list their school's boards; creating and deleting one is the leider's
+ * (`board:create`, `board:delete`); a projector link may read its own board only (the projector page
+ * shows its title).
  */
-export function boardsRoutes(deps: { store: BoardStore; auth: { requireBoardAccess: RequireBoardAccess } }) {
+export function boardsRoutes(deps: BoardsRoutesDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const actor = requireMember(c.var.actor, 'board:read');
@@ -65,5 +73,30 @@ export function boardsRoutes(deps: { store: BoardStore; auth: { requireBoardAcce
       const board = await deps.store.getBoard(boardId);
       if (!board) return c.json({ error: 'Bord niet gevonden' }, 404);
       return c.json({ board: summary(board) });
+    })
+    .delete('/:id', async (c) => {
+      const { boardId, schoolId } = await deps.auth.requireBoardAccess(
+        c.var.actor,
+        c.req.param('id'),
+        'board:delete',
+      );
+      const actor = requireMember(c.var.actor, 'board:delete', { schoolId, boardId });
+      const board = await deps.store.getBoard(boardId);
+      if (!board) return c.json({ error: 'Niet gevonden.' }, 404);
+      // Its projector links die with it, its open sockets close (4404) and its room is written first,
+      // so nothing writes to the board's rows once they are gone.
+      const { projectorLinks } = deps.auth.services;
+      for (const link of projectorLinks.listForBoard(boardId)) projectorLinks.revoke(link.id);
+      await deps.evictBoard(boardId);
+      await deps.store.deleteBoard(boardId);
+      deps.auth.audit.record({
+        actorUserId: actor.user.id,
+        schoolId,
+        action: 'board.delete',
+        subjectId: boardId,
+        details: { title: board.title },
+      });
+      c.get('log').info('board deleted', { boardId, schoolId });
+      return c.json({ ok: true });
     });
 }

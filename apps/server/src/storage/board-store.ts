@@ -61,6 +61,8 @@ export interface BoardStore {
    * returns how many. Until then such boards are unreachable: the access checks treat them as not found.
    */
   assignUnscopedBoards(schoolId: string): Promise<number>;
+  /** Remove a board with its whole update log and snapshot, in one transaction; false when unknown. */
+  deleteBoard(id: string): Promise<boolean>;
   /** Keep the listing title in step with the title inside the document. */
   setTitle(id: string, title: string): Promise<void>;
   /** Cheap round trip for health checks; rejects when the storage is unusable. */

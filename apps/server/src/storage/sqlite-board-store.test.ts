@@ -115,4 +115,27 @@ describe('SqliteBoardStore', () => {
     expect(await directory.schoolOf('a')).toBe('s1');
     expect(await store.assignUnscopedBoards('s2')).toBe(0);
   });
+
+  it('deletes a board with its log and snapshot', async () => {
+    const { store } = openStore();
+    for (const id of ['a', 'b']) {
+      await store.createBoard({ id, title: id, createdAt: new Date(), initialUpdate: bytes(1) });
+      const { lastSeq } = await store.appendUpdates(id, [bytes(2)]);
+      await store.compact(id, bytes(9), lastSeq);
+      await store.appendUpdates(id, [bytes(3)]);
+    }
+    expect(await store.deleteBoard('a')).toBe(true);
+    expect(await store.getBoard('a')).toBeUndefined();
+    expect(await store.loadBoardState('a')).toEqual({
+      snapshot: undefined,
+      updates: [],
+      lastSeq: 0,
+      logBytes: 0,
+    });
+    expect(await store.deleteBoard('a')).toBe(false);
+    // The other board is untouched.
+    const b = await store.loadBoardState('b');
+    expect(b.snapshot).toEqual(bytes(9));
+    expect(b.updates).toEqual([bytes(3)]);
+  });
 });

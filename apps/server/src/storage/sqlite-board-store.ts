@@ -86,6 +86,7 @@ export class SqliteBoardStore implements BoardStore {
         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq,
           created_at = excluded.created_at`),
       setTitle: db.prepare('UPDATE boards SET title = ? WHERE id = ?'),
+      deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       assignUnscoped: db.prepare('UPDATE boards SET school_id = ? WHERE school_id IS NULL'),
       ping: db.prepare('SELECT 1 AS ok'),
     };
@@ -157,6 +158,11 @@ export class SqliteBoardStore implements BoardStore {
       this.#statements.upsertSnapshot.run(id, snapshot, upToSeq, new Date().toISOString());
       this.#statements.deleteUpTo.run(id, upToSeq);
     });
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    // board_updates and board_snapshots go with it (ON DELETE CASCADE), in the same statement's transaction.
+    return Number(this.#statements.deleteBoard.run(id).changes) > 0;
   }
 
   async assignUnscopedBoards(schoolId: string): Promise<number> {

@@ -41,6 +41,11 @@ export class Rooms {
     return this.#rooms.get(boardId);
   }
 
+  /** Resolves once the board's room, if it is unloading, has written, compacted and unloaded. */
+  async whenUnloaded(boardId: string): Promise<void> {
+    await this.#unloading.get(boardId);
+  }
+
   isUnloading(boardId: string): boolean {
     return this.#unloading.has(boardId);
   }

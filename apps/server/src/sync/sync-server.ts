@@ -201,6 +201,22 @@ export class SyncServer {
     return closed;
   }
 
+  /**
+   * Before a board is deleted: close its sockets with BOARD_NOT_FOUND (the clients stop) and wait until its
+   * room has written and unloaded, so nothing writes to the board's rows after they are gone.
+   */
+  async evictBoard(boardId: string): Promise<number> {
+    const closed = this.closeConnections(
+      (c) => c.boardId === boardId,
+      CloseCode.BOARD_NOT_FOUND,
+      CLOSE_REASON.BOARD_NOT_FOUND,
+    );
+    const room = this.rooms.get(boardId);
+    if (room) this.rooms.releaseIfEmpty(room);
+    await this.rooms.whenUnloaded(boardId);
+    return closed;
+  }
+
   #pingAll(): void {
     for (const connection of this.#connections) {
       if (!connection.alive) {

@@ -44,6 +44,7 @@ export class ControlledStore implements BoardStore {
     if (gate) await gate.wait();
     return this.inner.loadBoardState(id);
   };
+  deleteBoard: BoardStore['deleteBoard'] = (id) => this.inner.deleteBoard(id);
   assignUnscopedBoards: BoardStore['assignUnscopedBoards'] = (schoolId) =>
     this.inner.assignUnscopedBoards(schoolId);
   setTitle: BoardStore['setTitle'] = (id, title) => this.inner.setTitle(id, title);
