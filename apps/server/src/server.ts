@@ -40,7 +40,7 @@ export interface KoersServer {
  * Close the open sockets whose access just ended: the upgrade check only stops the next connection.
  * A revoked projector link's sockets carry `projector:<linkId>` as user id; a removed member's sockets
  * are closed on the boards of the school she left; after a password change, every socket of the user's
- * other sessions. The clients see 4403 and do not reconnect (4400–4499 are permanent).
+ * other sessions; after a logout, the sockets of that session. The clients see 4403 and do not reconnect (4400–4499 are permanent).
  */
 async function closeRevoked(
   event: AccessRevoked,
@@ -62,6 +62,9 @@ async function closeRevoked(
       closed = sync.closeConnections(
         (c) => c.user?.id === event.userId && c.user.sessionId !== event.keepSessionId,
       );
+      break;
+    case 'session':
+      closed = sync.closeConnections((c) => c.user?.sessionId === event.sessionId);
       break;
   }
   log.info('access revoked: sockets closed', { kind: event.kind, closed });

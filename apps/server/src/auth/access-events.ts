@@ -8,7 +8,9 @@ export type AccessRevoked =
   | { kind: 'projector-link'; linkId: string; boardId: string; connectionUserId: string }
   | { kind: 'member'; userId: string; schoolId: string }
   /** Every session of `userId` ended except `keepSessionId` (a password change): close their sockets. */
-  | { kind: 'sessions'; userId: string; keepSessionId?: string };
+  | { kind: 'sessions'; userId: string; keepSessionId?: string }
+  /** One session ended (logout): close the sockets opened with it. */
+  | { kind: 'session'; userId: string; sessionId: string };
 
 export type AccessRevokedListener = (event: AccessRevoked) => void;
 

@@ -177,7 +177,7 @@ describe('sync endpoint behind the wired auth module', () => {
     expect(server.server.sync.connectionCount).toBe(1);
   });
 
-  it('a password change closes the sockets of her other sessions, not the one she changed it in', async () => {
+  it('a password change closes the sockets of her other sessions, not the one she changed it in; a logout closes its own', async () => {
     server = await startTestServer();
     const laptop = await addTestMember(server, server.schoolId, 'anja@a.nl', 'leerkracht');
     // A second session of the same person (the school's shared computer).
@@ -206,6 +206,12 @@ describe('sync endpoint behind the wired auth module', () => {
     expect(onShared.provider.wsconnected).toBe(false);
     expect(await rawClose(boardId, { cookie: shared })).toBe(CloseCode.UNAUTHORIZED);
     expect(onLaptop.provider.wsconnected).toBe(true);
+
+    // Logging out on the laptop closes that session's socket too.
+    const loggedOut = closedForGood(onLaptop);
+    expect((await api('POST', '/api/auth/logout', laptop.cookie)).status).toBe(200);
+    expect(await loggedOut).toBe(CloseCode.FORBIDDEN);
+    expect(await rawClose(boardId, { cookie: laptop.cookie })).toBe(CloseCode.UNAUTHORIZED);
   });
 
   it('deleting a board closes its sockets for good, revokes its projector links and removes its rows', async () => {

@@ -90,7 +90,10 @@ export function createAuthRoutes(services: AuthServices) {
     .post('/api/auth/logout', (c) => {
       // Access check: anyone may log out; only a member session has something to end.
       const actor = c.var.actor;
-      if (actor.kind === 'member') sessions.invalidateSession(actor.session.id);
+      if (actor.kind === 'member') {
+        sessions.invalidateSession(actor.session.id);
+        events.emit({ kind: 'session', userId: actor.user.id, sessionId: actor.session.id });
+      }
       deleteSessionCookie(c, cookie);
       return c.json({ ok: true });
     })
