@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password';
 import { openDatabase } from '../db/sqlite';
+import { createBoard } from '../boards/create-board';
+import { SchoolStore } from '../schools/school-store';
+import { SqliteBoardStore } from '../storage/sqlite-board-store';
 import { adminCommand, DATABASE_FILE, type AdminIO } from './admin';
 
 const run = promisify(execFile);
@@ -149,6 +152,27 @@ describe('admin CLI', () => {
     ).toEqual(['member.join', 'user.password-reset', 'member.remove']);
     db.close();
     expect(await adminCommand(['user', 'remove', '--email', 'a@v.nl'], io().value)).toBe(1);
+  });
+
+  it('gives boards without a school (from before accounts) to a school', async () => {
+    const db = database();
+    const store = new SqliteBoardStore(db);
+    const legacy = await createBoard(store, { title: 'Oud bord' });
+    const owned = await createBoard(store, { title: 'Al van een school', schoolId: 'andere-school' });
+    db.close();
+    expect(await adminCommand(['school', 'add', 'De Regenboog'], io().value)).toBe(0);
+    const adopt = io();
+    expect(await adminCommand(['board', 'adopt', '--school', 'De Regenboog'], adopt.value)).toBe(0);
+    expect(adopt.out.join('')).toBe('1 bord zonder school toegewezen aan De Regenboog.\n');
+    const check = database();
+    const after = new SqliteBoardStore(check);
+    const schoolId = new SchoolStore(check).findSchoolByName('De Regenboog')?.id;
+    expect((await after.getBoard(legacy.id))?.schoolId).toBe(schoolId);
+    expect((await after.getBoard(owned.id))?.schoolId).toBe('andere-school');
+    check.close();
+    const unknown = io();
+    expect(await adminCommand(['board', 'adopt', '--school', 'Bestaat Niet'], unknown.value)).toBe(1);
+    expect(await adminCommand(['board', 'adopt'], io().value)).toBe(2);
   });
 
   it('runs as `pnpm koers` with a password on stdin', async () => {

@@ -6,6 +6,7 @@ import { SessionStore } from '../auth/session';
 import { loadConfig } from '../config';
 import { openDatabase, transaction } from '../db/sqlite';
 import { DuplicateError, isRole, isValidEmail, normalizeEmail, SchoolStore } from '../schools/school-store';
+import { SqliteBoardStore } from '../storage/sqlite-board-store';
 
 /** Where the command reads a piped password and writes its output; replaceable for tests. */
 export interface AdminIO {
@@ -25,6 +26,7 @@ const USAGE = `Gebruik:
   pnpm koers user add --school <id|naam> --email <e-mail> --role leider|leerkracht [--name "<naam>"]
   pnpm koers user reset-password --email <e-mail>
   pnpm koers user remove --email <e-mail>
+  pnpm koers board adopt --school <id|naam>   (borden zonder school, van vóór de accounts, naar deze school)
 
 Een wachtwoord wordt van standaardinvoer gelezen als je het doorgeeft
 (echo 'geheim wachtwoord' | pnpm koers user add …); anders wordt er een gemaakt en één keer getoond.
@@ -165,6 +167,21 @@ export async function adminCommand(argv: string[], io: AdminIO = processIO): Pro
             });
           }
           io.out(`Account verwijderd: ${user.email}; alle sessies zijn beëindigd.\n`);
+          return 0;
+        }
+        case 'board adopt': {
+          // Boards made before boards belonged to a school are unreachable until a school adopts them.
+          const { values } = parseArgs({ args: rest, options: { school: { type: 'string' } }, strict: true });
+          if (!values.school) throw new UsageError('Geef --school (id of naam).');
+          const school = schools.findSchool(values.school);
+          if (!school) {
+            io.err(`School niet gevonden: ${values.school} (zie pnpm koers school list)\n`);
+            return 1;
+          }
+          const adopted = await new SqliteBoardStore(db).assignUnscopedBoards(school.id);
+          io.out(
+            `${adopted} ${adopted === 1 ? 'bord' : 'borden'} zonder school toegewezen aan ${school.name}.\n`,
+          );
           return 0;
         }
         default:

@@ -11,6 +11,7 @@ const USAGE = `Gebruik: pnpm koers <opdracht>
   user add --school <school> --email <e-mail> --role leider|leerkracht
   user reset-password --email <e-mail>
   user remove --email <e-mail>
+  board adopt --school <school>
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -21,7 +22,8 @@ async function main(argv: string[]): Promise<number> {
       return analyseCommand(rest);
     }
     case 'school':
-    case 'user': {
+    case 'user':
+    case 'board': {
       const { adminCommand } = await import('./admin');
       return adminCommand(argv);
     }
