@@ -14,16 +14,18 @@ export interface StatusLook {
   ink: string;
   /** Line/marker colour on a white chart (AA as a graphic, 3:1). */
   stroke: string;
+  /** A light tint for a norm band behind a chart's lines and bars. */
+  band: string;
   shape: string;
 }
 
 export const STATUS_LOOK: Readonly<Record<CellStatus, StatusLook>> = {
-  'onder-minimum': { fill: '#9a4a05', ink: '#ffffff', stroke: '#9a4a05', shape: '▼' },
-  minimum: { fill: '#fdd9a8', ink: '#17202c', stroke: '#c06a00', shape: '◆' },
-  streef: { fill: '#cfc9ea', ink: '#17202c', stroke: '#6a5aa8', shape: '▲' },
-  ambitie: { fill: '#4b1f7a', ink: '#ffffff', stroke: '#4b1f7a', shape: '★' },
-  'geen-norm': { fill: '#eef1f4', ink: '#4a5565', stroke: '#8a96a6', shape: '–' },
-  onbekend: { fill: '#f7f7f7', ink: '#4a5565', stroke: '#8a96a6', shape: '?' },
+  'onder-minimum': { fill: '#9a4a05', ink: '#ffffff', stroke: '#9a4a05', shape: '▼', band: '#fbe3cf' },
+  minimum: { fill: '#fdd9a8', ink: '#17202c', stroke: '#c06a00', shape: '◆', band: '#fff0d9' },
+  streef: { fill: '#cfc9ea', ink: '#17202c', stroke: '#6a5aa8', shape: '▲', band: '#ece9f6' },
+  ambitie: { fill: '#4b1f7a', ink: '#ffffff', stroke: '#4b1f7a', shape: '★', band: '#ddd6ef' },
+  'geen-norm': { fill: '#eef1f4', ink: '#4a5565', stroke: '#8a96a6', shape: '–', band: '#f3f5f8' },
+  onbekend: { fill: '#f7f7f7', ink: '#4a5565', stroke: '#8a96a6', shape: '?', band: '#f7f7f7' },
 };
 
 /** The four statuses of the legend, lowest first. */
