@@ -5,12 +5,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { appendParagraphs, stepText } from '@koers/board';
-import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { authenticatedWebSocket, type BenchSession } from './sync-auth';
 
 export interface TypistWorkerData {
   wsUrl: string;
+  session: BenchSession;
   boardId: string;
   /** Global indices of this worker's typists (names and start offsets). */
   indices: number[];
@@ -42,7 +43,7 @@ const timers: NodeJS.Timeout[] = [];
 const clients = data.indices.map((index) => {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(data.wsUrl, data.boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: authenticatedWebSocket(data.session) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
   provider.awareness.setLocalStateField('user', { name: `Leerkracht ${index + 1}`, color: '#0b4f6c' });

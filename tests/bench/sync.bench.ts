@@ -25,6 +25,12 @@ import {
   stopServer,
   type ServerProcess,
 } from './sync-process';
+import {
+  authenticatedWebSocket,
+  createBenchLeider,
+  loginAsBenchLeider,
+  type BenchSession,
+} from './sync-auth';
 import type { TypistCommand, TypistMessage } from './sync-typist-worker';
 import { SYNC_STEP2_TYPE, awarenessUpdate, messageKind, syncStep1, syncStep2 } from './sync-wire';
 
@@ -50,10 +56,10 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000): 
   }
 }
 
-async function createBoard(url: string, title: string): Promise<string> {
+async function createBoard(url: string, session: BenchSession, title: string): Promise<string> {
   const response = await fetch(`${url}/api/boards`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: session.cookie, origin: session.origin },
     body: JSON.stringify({ title }),
   });
   if (response.status !== 201) throw new Error(`POST /api/boards: ${response.status}`);
@@ -103,8 +109,8 @@ interface TypingResult {
   reopenMs: number;
 }
 
-async function typingRoom(server: ServerProcess): Promise<TypingResult> {
-  const boardId = await createBoard(server.url, 'Bench: typen');
+async function typingRoom(server: ServerProcess, session: BenchSession): Promise<TypingResult> {
+  const boardId = await createBoard(server.url, session, 'Bench: typen');
   const wsUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
   const sentAt = new Map<string, number>();
   const received: [string, number][] = [];
@@ -113,7 +119,14 @@ async function typingRoom(server: ServerProcess): Promise<TypingResult> {
   const workers = Array.from({ length: TYPIST_THREADS }, (_, w) => {
     const indices = Array.from({ length: TYPISTS }, (_, i) => i).filter((i) => i % TYPIST_THREADS === w);
     const worker = new Worker(new URL('./sync-typist-worker.ts', import.meta.url), {
-      workerData: { wsUrl, boardId, indices, typists: TYPISTS, updatesPerSecond: UPDATES_PER_SECOND },
+      workerData: {
+        wsUrl,
+        session,
+        boardId,
+        indices,
+        typists: TYPISTS,
+        updatesPerSecond: UPDATES_PER_SECOND,
+      },
     });
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('error', reject);
@@ -192,7 +205,7 @@ async function typingRoom(server: ServerProcess): Promise<TypingResult> {
   const reopenDoc = new Y.Doc();
   const reopenStarted = performance.now();
   const reopen = new WebsocketProvider(wsUrl, boardId, reopenDoc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: authenticatedWebSocket(session) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
   await waitFor(() => reopen.synced, 'the board to reopen');
@@ -225,9 +238,10 @@ interface IdleResult {
   connectSeconds: number;
 }
 
-async function idleRooms(server: ServerProcess): Promise<IdleResult> {
+async function idleRooms(server: ServerProcess, session: BenchSession): Promise<IdleResult> {
   const boards: string[] = [];
-  for (let i = 0; i < IDLE_ROOMS; i++) boards.push(await createBoard(server.url, `Bench: ruimte ${i + 1}`));
+  for (let i = 0; i < IDLE_ROOMS; i++)
+    boards.push(await createBoard(server.url, session, `Bench: ruimte ${i + 1}`));
   const wsUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
   const emptyStateVector = Y.encodeStateVector(new Y.Doc());
   const emptyUpdate = Y.encodeStateAsUpdate(new Y.Doc());
@@ -238,7 +252,9 @@ async function idleRooms(server: ServerProcess): Promise<IdleResult> {
 
   const open = (boardId: string, n: number): Promise<void> =>
     new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${wsUrl}/${boardId}`);
+      const ws = new WebSocket(`${wsUrl}/${boardId}`, {
+        headers: { cookie: session.cookie, origin: session.origin },
+      });
       const clientId = nextClientId++;
       let clock = 0;
       let isSynced = false;
@@ -303,16 +319,18 @@ interface RunResult extends TypingResult {
 
 async function run(index: number): Promise<RunResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'koers-bench-'));
+  createBenchLeider(dataDir);
   const server = await spawnServer(dataDir, { SYNC_STATS_INTERVAL_MS: '1000' });
   try {
-    const typing = await typingRoom(server);
+    const session = await loginAsBenchLeider(server.url);
+    const typing = await typingRoom(server, session);
     process.stdout.write(
       `run ${index}: fan-out p50 ${typing.p50.toFixed(1)} ms, p99 ${typing.p99.toFixed(1)} ms (${typing.samples} samples), ` +
         `server pipeline p99 ≤ ${typing.serverP99} ms, slowest commit ${typing.commitMsMax} ms, ` +
         `CPU ${typing.cpu.toFixed(0)}%, RSS ${(typing.rss / 2 ** 20).toFixed(0)} MB, converged ${typing.converged}, ` +
         `machine CPU pressure ${typing.cpuPressure?.toFixed(0) ?? '?'}%\n`,
     );
-    const idle = await idleRooms(server);
+    const idle = await idleRooms(server, session);
     process.stdout.write(
       `run ${index}: ${idle.sockets} idle sockets in ${idle.connectSeconds.toFixed(1)} s, RSS ${(idle.rss / 2 ** 20).toFixed(0)} MB, CPU ${idle.cpu.toFixed(0)}%\n`,
     );
