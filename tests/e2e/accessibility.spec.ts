@@ -98,8 +98,8 @@ test('login, invite, team page and the projector-link dialog have no serious acc
 
   const boardId = await createBoard('Bord voor de beamer');
   await openBoard(page, boardId);
-  await page.getByRole('button', { name: 'Projectorlink' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Projectorlink voor dit bord' });
+  await page.getByRole('button', { name: 'Projector', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Projector voor dit bord' });
   await dialog.getByRole('button', { name: 'Link maken' }).click();
   await expect(dialog.getByRole('img', { name: 'QR-code van de projectorlink' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -107,8 +107,8 @@ test('a projector link shows the live board read-only without login or names, an
   await typeInStep(page, 'Onze analysevraag: hoe staat begrijpend lezen ervoor?');
   await expectSaved(page);
 
-  await page.getByRole('button', { name: 'Projectorlink' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Projectorlink voor dit bord' });
+  await page.getByRole('button', { name: 'Projector', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Projector voor dit bord' });
   await expect(dialog.getByText('Er zijn geen actieve projectorlinks.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Link maken' }).click();
   const url = await dialog.getByLabel('Link', { exact: true }).inputValue();
@@ -150,7 +150,7 @@ test('a projector link shows the live board read-only without login or names, an
   await stranger.close();
 
   // The study day is over: the leider revokes the link; the open projector stops at once.
-  await page.getByRole('button', { name: 'Projectorlink' }).click();
+  await page.getByRole('button', { name: 'Projector', exact: true }).click();
   await dialog.getByRole('button', { name: /^Projectorlink van .* intrekken$/ }).click();
   await expect(dialog.getByText('De projectorlink is ingetrokken.')).toBeVisible();
   await expect(dialog.getByText('Er zijn geen actieve projectorlinks.')).toBeVisible();
@@ -216,7 +216,7 @@ test('a leerkracht sees the boards but no "Nieuw bord", no team page and no proj
   await expect(anna.page.getByRole('link', { name: 'Team' })).toHaveCount(0);
 
   await openBoard(anna.page, boardId);
-  await expect(anna.page.getByRole('button', { name: 'Projectorlink' })).toHaveCount(0);
+  await expect(anna.page.getByRole('button', { name: 'Projector', exact: true })).toHaveCount(0);
   // She writes on the board like everyone else.
   await typeInStep(anna.page, 'Anna schrijft mee.');
   await expectSaved(anna.page);

@@ -7,6 +7,7 @@ import {
   stepPlainText,
   test,
   typeInStep,
+  waitForDeviceCopy,
 } from '../fixtures/test';
 
 test('two teachers on one board see each other’s text, presence and named caret', async ({
@@ -115,6 +116,8 @@ test('an edit made offline survives a reload while still offline and reaches the
   await expect(connectionStatus(bram.page)).toHaveAttribute('data-connection', 'offline');
   await typeInStep(bram.page, 'Bewaard op mijn laptop.');
   await expect(connectionStatus(bram.page)).toContainText('opgeslagen op dit apparaat');
+  await expect(stepEditor(bram.page)).toContainText('Bewaard op mijn laptop.');
+  await waitForDeviceCopy(bram.page, boardId);
 
   await bram.page.reload();
   await expect(connectionStatus(bram.page)).toHaveAttribute('data-connection', 'offline');

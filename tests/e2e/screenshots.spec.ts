@@ -1,7 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { KoersServer } from '../fixtures/koers-server';
-import { expect, test, typeInStep } from '../fixtures/test';
+import { expect, logInWithApi, test, typeInStep } from '../fixtures/test';
+
+/** The demo school's logins (public; see apps/server/src/auth/README.md). */
+const DEMO_PASSWORD = 'koers-demo-2026';
+const DEMO_LEIDER = {
+  name: 'leider',
+  email: 'demo@koers.local',
+  role: 'leider',
+  password: DEMO_PASSWORD,
+} as const;
+const DEMO_LEERKRACHT = {
+  name: 'leerkracht',
+  email: 'juf.anja@koers.local',
+  role: 'leerkracht',
+  password: DEMO_PASSWORD,
+} as const;
 
 /**
  * Not a test: screenshots of the demo board for a human to look at (projector and laptop widths).
@@ -17,20 +32,23 @@ test('screenshots of the demo board', async ({ browser }) => {
   mkdirSync(dir, { recursive: true });
   const server = await KoersServer.start({ demo: true });
   try {
-    const { boards } = (await (await fetch(`${server.url}/api/boards`)).json()) as {
+    const laptop = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1366, height: 768 },
+      extraHTTPHeaders: { origin: server.url },
+    });
+    await logInWithApi(laptop.request, DEMO_LEIDER);
+    const { boards } = (await (await laptop.request.get('/api/boards')).json()) as {
       boards: { id: string }[];
     };
     const boardId = boards[0]?.id;
     expect(boardId).toBeTruthy();
-
-    const laptop = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
-    await laptop.addInitScript(() => localStorage.setItem('koers.displayName', 'Marieke (IB)'));
     const page = await laptop.newPage();
     const colleague = await browser.newContext({
       baseURL: server.url,
       viewport: { width: 1366, height: 768 },
     });
-    await colleague.addInitScript(() => localStorage.setItem('koers.displayName', 'Joost'));
+    await logInWithApi(colleague.request, DEMO_LEERKRACHT);
     const other = await colleague.newPage();
 
     await page.goto('/');
@@ -58,19 +76,46 @@ test('screenshots of the demo board', async ({ browser }) => {
     await page.screenshot({ path: path.join(dir, 'laptop-kwaliteitskaart-1366x768.png') });
     await page.keyboard.press('Escape');
 
+    // Accounts: the login page, the team page with a fresh invite, the invite as the teacher sees it,
+    // and the projector-link dialog with its QR code.
     const stranger = await browser.newPage({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
-    await stranger.goto(`/borden/${boardId}?stap=s1`);
-    await expect(stranger.getByRole('dialog', { name: 'Hoe heet je?' })).toBeVisible();
-    await stranger.screenshot({ path: path.join(dir, 'laptop-name-dialog-1366x768.png') });
+    await stranger.goto('/inloggen');
+    await stranger.getByLabel('E-mailadres').fill('demo@koers.local');
+    await stranger.getByLabel('Wachtwoord').fill('niet-het-goede-wachtwoord');
+    await stranger.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(stranger.getByRole('alert')).toBeVisible();
+    await stranger.screenshot({ path: path.join(dir, 'login-1366x768.png') });
+
+    await page.goto('/team');
+    await page.getByLabel('E-mailadres', { exact: true }).fill('meester.joost@koers.local');
+    await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
+    const link = page.getByTestId('invite-created').getByLabel('Link', { exact: true });
+    await expect(link).toBeVisible();
+    const inviteUrl = await link.inputValue();
+    await page.screenshot({ path: path.join(dir, 'team-1366x768.png'), fullPage: true });
+
+    await stranger.goto(inviteUrl);
+    await expect(stranger.getByRole('heading', { level: 1 })).toContainText('Welkom bij');
+    await stranger.getByLabel('Je naam').fill('Joost');
+    await stranger.screenshot({ path: path.join(dir, 'invite-1366x768.png') });
     await stranger.close();
+
+    await page.goto(`/borden/${boardId}?stap=s4`);
+    await page.getByRole('button', { name: 'Projector', exact: true }).click();
+    await page.getByRole('button', { name: 'Link maken' }).click();
+    await expect(page.getByRole('img', { name: 'QR-code van de projectorlink' })).toBeVisible();
+    await page.screenshot({ path: path.join(dir, 'projector-link-dialog-1366x768.png') });
+    const projectorUrl = await page.getByRole('dialog').getByLabel('Link', { exact: true }).inputValue();
+    await page.keyboard.press('Escape');
 
     for (const [width, height] of [
       [1920, 1080],
       [1280, 720],
     ] as const) {
+      // The projector laptop has no account: it opens the projector link.
       const projector = await browser.newPage({ baseURL: server.url, viewport: { width, height } });
       for (const step of ['s4', 's9']) {
-        await projector.goto(`/borden/${boardId}/projector?stap=${step}`);
+        await projector.goto(`${projectorUrl}&stap=${step}`);
         await expect(projector.locator('.ProseMirror')).not.toBeEmpty();
         await projector.screenshot({ path: path.join(dir, `projector-${step}-${width}x${height}.png`) });
       }

@@ -14,7 +14,11 @@ export interface AxisOptions<D extends AxisDomain> {
   rotate?: boolean;
 }
 
-function draw<D extends AxisDomain>(node: SVGGElement, side: 'left' | 'bottom', options: AxisOptions<D>): void {
+function draw<D extends AxisDomain>(
+  node: SVGGElement,
+  side: 'left' | 'bottom',
+  options: AxisOptions<D>,
+): void {
   const axis = side === 'left' ? axisLeft(options.scale) : axisBottom(options.scale);
   if (options.ticks !== undefined) axis.ticks(options.ticks);
   if (options.format) axis.tickFormat((value) => options.format!(value));
@@ -23,7 +27,11 @@ function draw<D extends AxisDomain>(node: SVGGElement, side: 'left' | 'bottom', 
   group.call(axis);
   const labels = group.selectAll<SVGTextElement, D>('text').attr('font-size', 12).attr('fill', '#17202c');
   if (side === 'bottom' && options.rotate)
-    labels.attr('text-anchor', 'end').attr('transform', 'rotate(-35)').attr('dx', '-0.4em').attr('dy', '0.5em');
+    labels
+      .attr('text-anchor', 'end')
+      .attr('transform', 'rotate(-35)')
+      .attr('dx', '-0.4em')
+      .attr('dy', '0.5em');
   else if (side === 'bottom') labels.attr('text-anchor', 'middle').attr('transform', null).attr('dx', null);
 }
 
