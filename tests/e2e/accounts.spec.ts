@@ -1,4 +1,5 @@
 import {
+  cspViolations,
   emailFor,
   expect,
   expectSaved,
@@ -17,6 +18,7 @@ test('the leider invites a teacher, who picks a password, lands on the school’
   createBoard,
 }) => {
   const boardId = await createBoard('Studiedag midden-toetsen');
+  const leiderCsp = cspViolations(page);
 
   // The leider makes a personal invite on the team page and gets the link to send.
   await page.goto('/');
@@ -35,6 +37,7 @@ test('the leider invites a teacher, who picks a password, lands on the school’
 
   // The teacher opens the link on her own laptop (no account, no cookies).
   const joke = await (await newContext(browser, koers.url)).newPage();
+  const jokeCsp = cspViolations(joke);
   await joke.goto(inviteUrl);
   await expect(joke.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Basisschool De Regenboog');
   await expect(joke.getByText('Je bent uitgenodigd als leerkracht.')).toBeVisible();
@@ -93,6 +96,8 @@ test('the leider invites a teacher, who picks a password, lands on the school’
   ).toBeVisible();
   await joke.reload();
   await expect(joke).toHaveURL(/\/inloggen\?terug=/);
+  // Every page ran under the server's Content-Security-Policy without a single violation.
+  expect([...leiderCsp, ...jokeCsp]).toEqual([]);
   await joke.context().close();
 });
 
@@ -122,6 +127,7 @@ test('a projector link shows the live board read-only without login or names, an
   const projectorContext = await newContext(browser, koers.url);
   const projector = await projectorContext.newPage();
   await projector.setViewportSize({ width: 1280, height: 720 });
+  const projectorCsp = cspViolations(projector);
   await projector.goto(url);
   const text = projector.getByRole('textbox', { name: 'Gedeelde tekst bij Stap 1' });
   await expect(text).toContainText('Onze analysevraag: hoe staat begrijpend lezen ervoor?');
@@ -164,6 +170,7 @@ test('a projector link shows the live board read-only without login or names, an
     projector.getByRole('heading', { name: 'Deze projectorlink is ingetrokken of verlopen' }),
   ).toBeVisible();
   await expect(projector.getByRole('textbox')).toHaveCount(0);
+  expect(projectorCsp).toEqual([]);
   await projectorContext.close();
 
   // The board itself is untouched.
