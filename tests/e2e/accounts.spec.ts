@@ -25,6 +25,8 @@ test('the leider invites a teacher, who picks a password, lands on the school’
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Team' }).click();
   await expect(page).toHaveURL(/\/team$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
+  // A new page moves keyboard focus to its main content.
+  await expect(page.locator('#inhoud')).toBeFocused();
   await expect(page.getByTestId('member')).toHaveCount(1);
   await page.getByLabel('E-mailadres', { exact: true }).fill(emailFor('Joke de Boer'));
   await page.getByLabel('Rol', { exact: true }).selectOption('leerkracht');
@@ -58,6 +60,7 @@ test('the leider invites a teacher, who picks a password, lands on the school’
   await expect(joke.getByTestId('account')).toHaveText('Joke de Boer · Leerkracht');
   await expect(joke.getByTestId('school-name')).toHaveText('Basisschool De Regenboog');
   await joke.getByRole('link', { name: 'Studiedag midden-toetsen' }).click();
+  await expect(joke).toHaveURL(`${koers.url}/borden/${boardId}`);
   await expect(joke.getByTestId('connection-status')).toHaveAttribute('data-connection', 'online');
   await expect(joke.getByTestId('presence')).toContainText('Joke de Boer (jij)');
 
@@ -99,6 +102,46 @@ test('the leider invites a teacher, who picks a password, lands on the school’
   // Every page ran under the server's Content-Security-Policy without a single violation.
   expect([...leiderCsp, ...jokeCsp]).toEqual([]);
   await joke.context().close();
+});
+
+test('a team link lets a teacher join with her own e-mail address, as leerkracht, until the leider revokes it', async ({
+  page,
+  browser,
+  koers,
+}) => {
+  await page.goto('/team');
+  await page.getByLabel('Geldig (dagen, hoogstens 30)').fill('3');
+  await page.getByLabel('Maximaal aantal aanmeldingen (hoogstens 200)').fill('25');
+  await page.getByRole('button', { name: 'Teamlink maken' }).click();
+  const created = page.getByTestId('invite-created');
+  await expect(created).toContainText('Deel deze teamlink met je team.');
+  const teamUrl = await created.getByLabel('Link', { exact: true }).inputValue();
+  await expect(page.getByTestId('open-invites')).toContainText('Leerkracht · 0 van 25 gebruikt');
+
+  const teacher = await (await newContext(browser, koers.url)).newPage();
+  await teacher.goto(teamUrl);
+  await expect(teacher.getByText('Je bent uitgenodigd als leerkracht.')).toBeVisible();
+  await teacher.getByLabel('Je naam').fill('Sanne');
+  await teacher.getByLabel('E-mailadres').fill(emailFor('Sanne'));
+  await teacher.getByLabel('Kies een wachtwoord').fill('de tuin staat vol tulpen');
+  await teacher.getByRole('button', { name: 'Account maken' }).click();
+  await expect(teacher.getByTestId('account')).toHaveText('Sanne · Leerkracht');
+  await teacher.context().close();
+
+  await page.reload();
+  await expect(page.getByTestId('member').filter({ hasText: 'Sanne' })).toContainText(emailFor('Sanne'));
+  await expect(page.getByTestId('open-invites')).toContainText('1 van 25 gebruikt');
+  await page.getByRole('button', { name: 'Uitnodiging intrekken: Teamlink' }).click();
+  await expect(page.getByTestId('team-notice')).toHaveText('De uitnodiging is ingetrokken.');
+  await expect(page.getByText('Er staan geen uitnodigingen open.')).toBeVisible();
+
+  const late = await (await newContext(browser, koers.url)).newPage();
+  await late.goto(teamUrl);
+  await expect(late.getByRole('alert')).toHaveText(
+    'Deze uitnodiging is ingetrokken. Vraag je leider om een nieuwe.',
+  );
+  await expect(late.getByLabel('Kies een wachtwoord')).toHaveCount(0);
+  await late.context().close();
 });
 
 test('a projector link shows the live board read-only without login or names, and stops working when the leider revokes it', async ({

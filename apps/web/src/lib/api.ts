@@ -154,6 +154,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
     if (response.status === 401 && loginOn401 && !projector && !isPublicPath(new URL(location.href))) {
       // The session ended (logged out elsewhere, expired, removed from the school): log in again and
       // come back here afterwards.
+      // eslint-disable-next-line svelte/no-navigation-without-resolve -- loginHref() builds the login page's path
       void goto(loginHref(location.pathname + location.search), { replace: true });
     }
     throw error;
