@@ -121,6 +121,18 @@ test('screenshots of the demo board', async ({ browser }) => {
       }
       await projector.close();
     }
+
+    // The leider revokes the link: the open projector says so.
+    const revoked = await browser.newPage({ baseURL: server.url, viewport: { width: 1280, height: 720 } });
+    await revoked.goto(projectorUrl);
+    await expect(revoked.locator('.ProseMirror')).not.toBeEmpty();
+    await page.getByRole('button', { name: 'Projector', exact: true }).click();
+    await page.getByRole('button', { name: /^Projectorlink van .* intrekken$/ }).click();
+    await expect(
+      revoked.getByRole('heading', { name: 'Deze projectorlink is ingetrokken of verlopen' }),
+    ).toBeVisible();
+    await revoked.screenshot({ path: path.join(dir, 'projector-revoked-1280x720.png') });
+    await revoked.close();
     await laptop.close();
     await colleague.close();
   } finally {
