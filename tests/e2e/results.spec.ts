@@ -145,6 +145,17 @@ test('the results of the demo dataset: the overview heatmap shows status and n, 
       if (p.y !== null) await expect(td).toContainText(dutch(p.y));
     }
 
+    // With the classes of a jaargroep (5A, 5B) as rows too: one cell per class × test of the report.
+    await heatmap.getByRole('button', { name: 'Toon als grafiek' }).click();
+    const rows = (
+      (await (await page.request.get(`/api/datasets/${datasetId}/analysis?kind=overview`)).json()) as {
+        analysis: { rows: { className: string | null; cells: unknown[] }[] };
+      }
+    ).analysis.rows;
+    await page.getByTestId('overview-classes').check();
+    await expect(cells).toHaveCount(rows.flatMap((r) => r.cells.filter((c) => c !== null)).length);
+    expect(rows.some((r) => r.className !== null)).toBe(true);
+
     // The other overviews are there too, each with a chart that can be a table.
     for (const id of [
       'normen',
