@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext } from '@playwright/test';
+import { seriousViolations } from '../fixtures/axe';
 import { KoersServer } from '../fixtures/koers-server';
 import { expect, logInWithApi, test } from '../fixtures/test';
 
@@ -70,6 +71,7 @@ test('the leider imports a CSV with a broken row: the error is named, nothing st
   await expect(errorRow.locator('td').nth(4)).toContainText('geen getal');
   await expect(page.getByTestId('import-error-count')).toContainText('1');
   await expect(page.getByTestId('import-submit')).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Nothing was stored by looking at the file.
   const before = (await (await page.request.get('/api/datasets')).json()) as { datasets: unknown[] };
@@ -168,6 +170,7 @@ test('the results of the demo dataset: the overview heatmap shows status and n, 
       await expect(page.locator(`#${id}`)).toBeVisible();
     await expect(page.getByTestId('trend-grade').first().getByRole('img')).toBeVisible();
     await expect(page.getByTestId('signal').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   } finally {
     await server.stop();
@@ -182,6 +185,7 @@ test('deleting a dataset removes it (and its pupil rows) from the list', async (
     await page.goto('/resultaten');
     const row = page.getByTestId('dataset');
     await expect(row).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await row.getByRole('button', { name: /verwijderen/i }).click();
     const dialog = page.getByRole('dialog');
