@@ -50,6 +50,7 @@ async function demoLeider(browser: Browser, server: KoersServer): Promise<Browse
 
 test('the leider imports a CSV with a broken row: the error is named, nothing stored until she skips the row', async ({
   page,
+  person,
 }) => {
   const file = { name: 'lvs-export.csv', mimeType: 'text/csv', buffer: Buffer.from(BROKEN_CSV, 'utf8') };
 
@@ -93,6 +94,13 @@ test('the leider imports a CSV with a broken row: the error is named, nothing st
   await expect(row).toContainText('Midden 2026 groep 5');
   await expect(row).toContainText('lvs-export.csv');
   await expect(row).toContainText('2025-2026');
+
+  // A leerkracht sees the results but can neither import nor delete.
+  const anja = await person('Anja');
+  await anja.page.goto('/resultaten');
+  await expect(anja.page.getByTestId('dataset')).toContainText('Midden 2026 groep 5');
+  await expect(anja.page.getByTestId('import-link')).toHaveCount(0);
+  await expect(anja.page.getByRole('button', { name: /verwijderen/i })).toHaveCount(0);
 });
 
 test('the results of the demo dataset: the overview heatmap shows status and n, and its table has the numbers of the API', async ({
