@@ -166,6 +166,16 @@ test('the results of the demo dataset: the overview heatmap shows status and n, 
     await expect(cells).toHaveCount(rows.flatMap((r) => r.cells.filter((c) => c !== null)).length);
     expect(rows.some((r) => r.className !== null)).toBe(true);
 
+    // Another school year: the overviews follow the selector (and the URL keeps it).
+    const years = (await page.getByTestId('year-select').locator('option').allTextContents()).filter(
+      (y) => y !== answer.schoolYear,
+    );
+    const earlier = years[years.length - 1] ?? '';
+    expect(earlier).toMatch(/^\d{4}-\d{4}$/);
+    await page.getByTestId('year-select').selectOption(earlier);
+    await expect(page).toHaveURL(new RegExp(`jaar=${earlier}`));
+    await expect(heatmap.getByRole('heading')).toContainText(earlier);
+
     // The other overviews are there too, each with a chart that can be a table.
     for (const id of [
       'normen',
