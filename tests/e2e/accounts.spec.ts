@@ -252,6 +252,32 @@ test('a logged-out visitor of the board list or a board lands on the login page 
   await visitor.context().close();
 });
 
+test('a member of another school sees none of this school’s boards, not even by their address', async ({
+  browser,
+  koers,
+  createBoard,
+}) => {
+  const boardId = await createBoard('Alleen voor De Regenboog');
+  await koers.addSchool('OBS De Linde');
+  const kees = await koers.addUser('OBS De Linde', {
+    name: 'Kees',
+    email: 'kees@linde.test',
+    role: 'leider',
+  });
+  const page = await (await newContext(browser, koers.url)).newPage();
+  await page.goto('/inloggen');
+  await logInWithForm(page, kees.email, kees.password);
+  await expect(page.getByTestId('school-name')).toHaveText('OBS De Linde');
+  await expect(page.getByText('Er zijn nog geen borden.')).toBeVisible();
+  await expect(page.getByText('Alleen voor De Regenboog')).toHaveCount(0);
+
+  // The address of the other school's board gives the same answer as a board that does not exist.
+  await page.goto(`/borden/${boardId}`);
+  await expect(page.getByRole('heading', { name: 'Dit bord bestaat niet (meer).' })).toBeVisible();
+  await expect(page.getByText('Alleen voor De Regenboog')).toHaveCount(0);
+  await page.context().close();
+});
+
 test('a leerkracht sees the boards but no "Nieuw bord", no team page and no projector-link management', async ({
   person,
   createBoard,
