@@ -24,6 +24,7 @@ function messageOf(body: unknown): string {
 function onUnauthorised(): void {
   // The session ended: log in again and come back here afterwards (as `$lib/api` does).
   if (!isPublicPath(new URL(location.href)))
+    // eslint-disable-next-line svelte/no-navigation-without-resolve -- loginHref() builds the login page's path
     void goto(loginHref(location.pathname + location.search), { replace: true });
 }
 
@@ -97,7 +98,7 @@ function upload(
     xhr.setRequestHeader('accept', 'application/json');
     if (onProgress) xhr.upload.onprogress = (event) => onProgress(event.loaded, event.total);
     xhr.onload = () => {
-      let parsed: unknown = null;
+      let parsed: unknown;
       try {
         parsed = JSON.parse(xhr.responseText);
       } catch {
