@@ -14,6 +14,7 @@ import type { BoardStore } from './storage/board-store';
 import { boardDirectory } from './storage/board-directory';
 import { SqliteBoardStore } from './storage/sqlite-board-store';
 import { SyncServer, type AuthorizeUpgrade } from './sync/sync-server';
+import { CLOSE_REASON, CloseCode } from './sync/close-codes';
 
 export interface KoersServerDeps {
   config: Config;
@@ -40,7 +41,8 @@ export interface KoersServer {
  * Close the open sockets whose access just ended: the upgrade check only stops the next connection.
  * A revoked projector link's sockets carry `projector:<linkId>` as user id; a removed member's sockets
  * are closed on the boards of the school she left; after a password change, every socket of the user's
- * other sessions; after a logout, the sockets of that session. The clients see 4403 and do not reconnect (4400–4499 are permanent).
+ * other sessions; after a logout, the sockets of that session. Ended access closes with 4403, an ended
+ * session with 4401 (the web app then asks to log in again); clients do not reconnect (4400–4499 are permanent).
  */
 async function closeRevoked(
   event: AccessRevoked,
@@ -61,10 +63,16 @@ async function closeRevoked(
     case 'sessions':
       closed = sync.closeConnections(
         (c) => c.user?.id === event.userId && c.user.sessionId !== event.keepSessionId,
+        CloseCode.UNAUTHORIZED,
+        CLOSE_REASON.UNAUTHORIZED,
       );
       break;
     case 'session':
-      closed = sync.closeConnections((c) => c.user?.sessionId === event.sessionId);
+      closed = sync.closeConnections(
+        (c) => c.user?.sessionId === event.sessionId,
+        CloseCode.UNAUTHORIZED,
+        CLOSE_REASON.UNAUTHORIZED,
+      );
       break;
   }
   log.info('access revoked: sockets closed', { kind: event.kind, closed });

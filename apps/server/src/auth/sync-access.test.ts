@@ -201,7 +201,8 @@ describe('sync endpoint behind the wired auth module', () => {
       newPassword: 'een-heel-nieuw-wachtwoord',
     });
     expect(response.status).toBe(200);
-    expect(await closed).toBe(CloseCode.FORBIDDEN);
+    // The session ended, not her access: 4401 sends that browser to the login page.
+    expect(await closed).toBe(CloseCode.UNAUTHORIZED);
     await settle();
     expect(onShared.provider.wsconnected).toBe(false);
     expect(await rawClose(boardId, { cookie: shared })).toBe(CloseCode.UNAUTHORIZED);
@@ -210,7 +211,7 @@ describe('sync endpoint behind the wired auth module', () => {
     // Logging out on the laptop closes that session's socket too.
     const loggedOut = closedForGood(onLaptop);
     expect((await api('POST', '/api/auth/logout', laptop.cookie)).status).toBe(200);
-    expect(await loggedOut).toBe(CloseCode.FORBIDDEN);
+    expect(await loggedOut).toBe(CloseCode.UNAUTHORIZED);
     expect(await rawClose(boardId, { cookie: laptop.cookie })).toBe(CloseCode.UNAUTHORIZED);
   });
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy, inlineScriptHashes, originCheck, securityHeaders } from './security';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'koers-web-'));
@@ -87,6 +87,34 @@ describe('originCheck (CSRF)', () => {
 });
 
 describe('securityHeaders', () => {
+  it('follows a rebuild of the web app without a server restart', async () => {
+    const build = mkdtempSync(path.join(tmpdir(), 'koers-web-'));
+    const page = (script: string): string =>
+      `<!doctype html><html><body><script>${script}</script></body></html>`;
+    writeFileSync(path.join(build, 'index.html'), page('first()'));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const hono = new Hono();
+      hono.use('*', securityHeaders({ publicUrl: undefined, webBuildDir: build }));
+      hono.get('/', (c) => c.html('x'));
+      const cspNow = async (): Promise<string> =>
+        (await hono.request('http://localhost/')).headers.get('content-security-policy') ?? '';
+      const hashOf = (script: string): string => createHash('sha256').update(script).digest('base64');
+      expect(await cspNow()).toContain(hashOf('first()'));
+      // A rebuild writes a new index.html (a later mtime) with a different bootstrap script.
+      writeFileSync(path.join(build, 'index.html'), page('second()'));
+      const later = new Date(Date.now() + 5_000);
+      utimesSync(path.join(build, 'index.html'), later, later);
+      vi.setSystemTime(later);
+      const after = await cspNow();
+      expect(after).toContain(hashOf('second()'));
+      expect(after).not.toContain(hashOf('first()'));
+    } finally {
+      vi.useRealTimers();
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+
   it('computes the sha256 of inline scripts only', () => {
     const expected = `'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`;
     expect(inlineScriptHashes(dir)).toEqual([expected]);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 
@@ -41,8 +41,7 @@ export function originCheck(options: { publicUrl: string | undefined }): Middlew
 
 /**
  * The sha256 CSP sources of every inline <script> in the built app's HTML files (SvelteKit's SPA fallback
- * index.html boots with one inline script). Computed at server start from the files actually served, so
- * a rebuild needs a restart, not a config change.
+ * index.html boots with one inline script), read from the files actually served.
  */
 export function inlineScriptHashes(webBuildDir: string): string[] {
   if (!existsSync(webBuildDir)) return [];
@@ -87,6 +86,32 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
   ].join('; ');
 }
 
+/** How often the served index.html is checked for a rebuild. */
+const BUILD_CHECK_MS = 1000;
+
+/**
+ * The CSP for the web build as it is now: the inline-script hashes are recomputed when index.html changes,
+ * so rebuilding the web app next to a running server never leaves a blank page (a stale hash would block
+ * the new bootstrap script). A stat at most once a second; the hashing only after a rebuild.
+ */
+function liveContentSecurityPolicy(webBuildDir: string): () => string {
+  const index = path.join(webBuildDir, 'index.html');
+  const modifiedAt = (): number => (existsSync(index) ? statSync(index).mtimeMs : 0);
+  let builtAt = modifiedAt();
+  let csp = contentSecurityPolicy(inlineScriptHashes(webBuildDir));
+  let checkedAt = Date.now();
+  return () => {
+    if (Date.now() - checkedAt < BUILD_CHECK_MS) return csp;
+    checkedAt = Date.now();
+    const now = modifiedAt();
+    if (now !== builtAt) {
+      builtAt = now;
+      csp = contentSecurityPolicy(inlineScriptHashes(webBuildDir));
+    }
+    return csp;
+  };
+}
+
 /**
  * Security headers on every response: the CSP above, no MIME sniffing, no Referer (invite and projector
  * tokens live in URLs), no framing, no powerful browser features, and HSTS when served over https.
@@ -95,11 +120,11 @@ export function securityHeaders(options: {
   publicUrl: string | undefined;
   webBuildDir: string;
 }): MiddlewareHandler {
-  const csp = contentSecurityPolicy(inlineScriptHashes(options.webBuildDir));
+  const csp = liveContentSecurityPolicy(options.webBuildDir);
   const https = options.publicUrl?.startsWith('https://') ?? false;
   return async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', csp);
+    c.header('Content-Security-Policy', csp());
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');

@@ -6,7 +6,7 @@ import { SchoolStore, type Role } from './school-store';
 export const DEMO_SCHOOL_NAME = 'Basisschool De Vlinder (demo)';
 export const DEMO_PASSWORD = 'koers-demo-2026';
 export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] = [
-  { email: 'demo@koers.local', name: 'Marieke de Vries (leider)', role: 'leider' },
+  { email: 'demo@koers.local', name: 'Marieke de Vries', role: 'leider' },
   { email: 'juf.anja@koers.local', name: 'Juf Anja', role: 'leerkracht' },
 ];
 

@@ -128,7 +128,25 @@ interface RequestOptions extends RequestInit {
   loginOn401?: boolean;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** The server's Dutch `{ error }` message, or a generic one when the answer has none. */
+export function errorMessageOf(body: unknown): string {
+  return body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+    ? body.error
+    : m.error_unexpected();
+}
+
+/**
+ * The session ended (logged out elsewhere, expired, removed from the school): log in again and come back
+ * here afterwards. Public pages (login, invite, projector) stay where they are.
+ */
+export function sendToLogin(): void {
+  if (isPublicPath(new URL(location.href))) return;
+  // eslint-disable-next-line svelte/no-navigation-without-resolve -- loginHref() builds the login page's path
+  void goto(loginHref(location.pathname + location.search), { replace: true });
+}
+
+/** The one JSON call to the API: same-origin credentials, `ApiError` with the server's message, 401 → login. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { projector, loginOn401 = true, ...init } = options;
   const url = projector
     ? `${path}${path.includes('?') ? '&' : '?'}projector=${encodeURIComponent(projector)}`
@@ -145,18 +163,10 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const message =
-      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
-        ? body.error
-        : m.error_unexpected();
+    const message = errorMessageOf(body);
     const retry = Number(response.headers.get('retry-after'));
     const error = new ApiError(response.status, message, Number.isFinite(retry) && retry > 0 ? retry : null);
-    if (response.status === 401 && loginOn401 && !projector && !isPublicPath(new URL(location.href))) {
-      // The session ended (logged out elsewhere, expired, removed from the school): log in again and
-      // come back here afterwards.
-      // eslint-disable-next-line svelte/no-navigation-without-resolve -- loginHref() builds the login page's path
-      void goto(loginHref(location.pathname + location.search), { replace: true });
-    }
+    if (response.status === 401 && loginOn401 && !projector) sendToLogin();
     throw error;
   }
   return body as T;

@@ -3,9 +3,7 @@
  * login page); uploads go through XMLHttpRequest because fetch cannot report upload progress, which a
  * large LVS export (tens of MB) needs.
  */
-import { goto } from '$app/navigation';
-import { ApiError, isPublicPath, loginHref } from '$lib/api';
-import { m } from '$lib/i18n';
+import { ApiError, errorMessageOf, request, sendToLogin } from '$lib/api';
 import type {
   AnalysisAnswer,
   DatasetSummary,
@@ -15,52 +13,20 @@ import type {
   PreviewAnswer,
 } from './types';
 
-function messageOf(body: unknown): string {
-  return body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
-    ? body.error
-    : m.error_unexpected();
-}
-
-function onUnauthorised(): void {
-  // The session ended: log in again and come back here afterwards (as `$lib/api` does).
-  if (!isPublicPath(new URL(location.href)))
-    // eslint-disable-next-line svelte/no-navigation-without-resolve -- loginHref() builds the login page's path
-    void goto(loginHref(location.pathname + location.search), { replace: true });
-}
-
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    });
-  } catch (cause) {
-    throw new ApiError(0, cause instanceof Error ? cause.message : String(cause));
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    if (response.status === 401) onUnauthorised();
-    throw new ApiError(response.status, messageOf(body));
-  }
-  return body as T;
-}
-
 const datasetPath = (id: string) => `/api/datasets/${encodeURIComponent(id)}`;
 
 /** The school's datasets, newest first. */
 export async function listDatasets(): Promise<DatasetSummary[]> {
-  return (await call<{ datasets: DatasetSummary[] }>('/api/datasets')).datasets;
+  return (await request<{ datasets: DatasetSummary[] }>('/api/datasets')).datasets;
 }
 
 export async function getDataset(id: string): Promise<DatasetSummary> {
-  return (await call<{ dataset: DatasetSummary }>(datasetPath(id))).dataset;
+  return (await request<{ dataset: DatasetSummary }>(datasetPath(id))).dataset;
 }
 
 /** Removes the dataset and every pupil row in it; returns how many rows went. */
 export async function deleteDataset(id: string): Promise<number> {
-  return (await call<{ ok: boolean; removedRows: number }>(datasetPath(id), { method: 'DELETE' }))
+  return (await request<{ ok: boolean; removedRows: number }>(datasetPath(id), { method: 'DELETE' }))
     .removedRows;
 }
 
@@ -70,7 +36,7 @@ export function getAnalysis(id: string, year?: string, moment?: string): Promise
   if (year) query.set('year', year);
   if (moment) query.set('moment', moment);
   const q = query.toString();
-  return call<AnalysisAnswer>(`${datasetPath(id)}/analysis${q ? `?${q}` : ''}`);
+  return request<AnalysisAnswer>(`${datasetPath(id)}/analysis${q ? `?${q}` : ''}`);
 }
 
 /** Upload progress: bytes sent of the total. */
@@ -118,8 +84,8 @@ export async function previewImport(
   onProgress?: UploadProgress,
 ): Promise<PreviewAnswer> {
   const answer = await upload('/api/datasets/preview', form(file, choices), onProgress);
-  if (answer.status === 401) onUnauthorised();
-  if (answer.status !== 200) throw new ApiError(answer.status, messageOf(answer.body));
+  if (answer.status === 401) sendToLogin();
+  if (answer.status !== 200) throw new ApiError(answer.status, errorMessageOf(answer.body));
   return answer.body as PreviewAnswer;
 }
 
@@ -135,6 +101,6 @@ export async function importDataset(
   const answer = await upload('/api/datasets', form(file, choices), onProgress);
   if (answer.status === 201) return { ok: true, ...(answer.body as ImportAnswer) };
   if (answer.status === 422) return { ok: false, ...(answer.body as ImportRefusal) };
-  if (answer.status === 401) onUnauthorised();
-  throw new ApiError(answer.status, messageOf(answer.body));
+  if (answer.status === 401) sendToLogin();
+  throw new ApiError(answer.status, errorMessageOf(answer.body));
 }
