@@ -42,20 +42,20 @@ const liveHeapMb = (): number | null => {
   return process.memoryUsage().heapUsed / 1048576;
 };
 const mbText = (x: number | null): string =>
-  x === null ? 'onbekend (zonder --expose-gc)' : `${x.toFixed(0)} MB`;
+  x === null ? 'unknown (without --expose-gc)' : `${x.toFixed(0)} MB`;
 const rows: string[][] = [];
 const report = (name: string, runs: number[], targetMs: number | null, n: number): void => {
   const m = median(runs);
   rows.push([
     name,
-    n.toLocaleString('nl-NL'),
+    n.toLocaleString('en-GB'),
     `${m.toFixed(1)} ms`,
     `${Math.min(...runs).toFixed(1)} ms`,
     targetMs === null ? '–' : `${targetMs} ms`,
     targetMs === null ? '–' : `${(m / targetMs).toFixed(2)}×`,
     String(runs.length),
   ]);
-  process.stderr.write(`  ${name}: mediaan ${m.toFixed(1)} ms\n`);
+  process.stderr.write(`  ${name}: median ${m.toFixed(1)} ms\n`);
 };
 
 async function importBytes(csv: string): Promise<{ results: Result[]; ms: number }> {
@@ -70,7 +70,7 @@ async function importBytes(csv: string): Promise<{ results: Result[]; ms: number
 async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
-  process.stderr.write('Eén school…\n');
+  process.stderr.write('One school…\n');
   const school = generateDemoSchool({ seed: 1, pupilsPerGroup: 29, classesPerGrade: 3 });
   const csv = resultsToCanonicalCsv(school.results);
   const importRuns: number[] = [];
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     importRuns.push(r.ms);
     imported = r.results;
   }
-  report('school: import (CSV → canonieke rijen)', importRuns, null, imported.length);
+  report('school: import (CSV → canonical rows)', importRuns, null, imported.length);
   for (let i = 0; i < 3; i++) analyseSchool(imported, school.normSet); // warm-up
   const analyseRuns: number[] = [];
   for (let i = 0; i < SCHOOL_RUNS; i++) {
@@ -88,10 +88,10 @@ async function main(): Promise<void> {
     analyseSchool(imported, school.normSet);
     analyseRuns.push(performance.now() - t);
   }
-  report('school: alle analyses', analyseRuns, 50, imported.length);
+  report('school: all analyses', analyseRuns, 50, imported.length);
   const rssSchool = peakRssMb();
 
-  process.stderr.write(`Bestuur van ${BOARD_SCHOOLS} scholen…\n`);
+  process.stderr.write(`Board of ${BOARD_SCHOOLS} schools…\n`);
   const boardImportRuns: number[] = [];
   let board: Result[] = [];
   for (let run = 0; run < BOARD_RUNS; run++) {
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     boardImportRuns.push(total);
     process.stderr.write(`  import run ${run + 1}: ${total.toFixed(0)} ms\n`);
   }
-  report(`bestuur: import ${BOARD_SCHOOLS} CSV-bestanden`, boardImportRuns, null, board.length);
+  report(`board: import ${BOARD_SCHOOLS} CSV files`, boardImportRuns, null, board.length);
   const liveAfterImport = liveHeapMb();
   const boardRuns: number[] = [];
   for (let run = 0; run < BOARD_ANALYSIS_RUNS; run++) {
@@ -119,11 +119,11 @@ async function main(): Promise<void> {
     boardRuns.push(performance.now() - t);
     if (b.reports.length !== BOARD_SCHOOLS) throw new Error('expected one report per school');
   }
-  report('bestuur: alle analyses (alle scholen)', boardRuns, 3000, board.length);
+  report('board: all analyses (all schools)', boardRuns, 3000, board.length);
   const rssBoard = peakRssMb();
   const liveAfterAnalysis = liveHeapMb();
 
-  const head = ['meting', 'uitslagen', 'mediaan', 'snelste', 'doel', 'mediaan/doel', 'runs'];
+  const head = ['metric', 'results', 'median', 'fastest', 'target', 'median/target', 'runs'];
   const all = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -131,13 +131,13 @@ async function main(): Promise<void> {
     `\n${line(head)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}\n`,
   );
   process.stdout.write(
-    `\nPiek-RSS na één school: ${rssSchool.toFixed(0)} MB; na het bestuur: ${rssBoard.toFixed(0)} MB (doel < 1536 MB, ${(rssBoard / 1536).toFixed(2)}×)\n`,
+    `\nPeak RSS after one school: ${rssSchool.toFixed(0)} MB; after the board: ${rssBoard.toFixed(0)} MB (target < 1536 MB, ${(rssBoard / 1536).toFixed(2)}×)\n`,
   );
   process.stdout.write(
-    `Levende heap na import van het bestuur: ${mbText(liveAfterImport)}; na de analyse: ${mbText(liveAfterAnalysis)}; heaplimiet ${(getHeapStatistics().heap_size_limit / 1048576).toFixed(0)} MB\n`,
+    `Live heap after the board import: ${mbText(liveAfterImport)}; after the analysis: ${mbText(liveAfterAnalysis)}; heap limit ${(getHeapStatistics().heap_size_limit / 1048576).toFixed(0)} MB\n`,
   );
   process.stdout.write(
-    `Node ${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s in totaal; systeembelasting (1 min) bij start ${loadAtStart.toFixed(1)}, aan het eind ${loadavg()[0]!.toFixed(1)}\n`,
+    `Node ${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s in total; load average (1 min) at start ${loadAtStart.toFixed(1)}, at the end ${loadavg()[0]!.toFixed(1)}\n`,
   );
 }
 
