@@ -44,7 +44,10 @@ test('the board list, the board and the projector have no serious accessibility 
     'Vaststellen effecten',
   );
   expect(await seriousViolations(anna.page)).toEqual([]);
+  // Escape closes it and focus goes back to the button that opened it.
   await anna.page.keyboard.press('Escape');
+  await expect(anna.page.getByRole('dialog', { name: 'Kwaliteitskaart' })).toBeHidden();
+  await expect(anna.page.getByRole('button', { name: 'Kwaliteitskaart' })).toBeFocused();
 
   await anna.page.goto(`/borden/${boardId}/projector?stap=s5`);
   await expect(anna.page.getByText('Een trend in de tekst.')).toBeVisible();
@@ -90,6 +93,7 @@ test('login, invite, team page and the projector-link dialog have no serious acc
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(confirm).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Bram uit het team verwijderen' })).toBeFocused();
   await expect(page.getByTestId('member')).toHaveCount(2);
 
   await visitor.goto(inviteUrl);
