@@ -1,3 +1,4 @@
+import type { ChartSpec } from '$lib/datasets/types';
 import { getLocale } from '$lib/i18n';
 import { m } from '$lib/i18n';
 
@@ -24,4 +25,17 @@ export function formatN(n: number, small: boolean): string {
 /** "68% (n=25)": every percentage carries its n. */
 export function formatPctN(value: number | null | undefined, n: number, small: boolean): string {
   return `${formatPct(value)} (${formatN(n, small)})`;
+}
+
+/** The value format of a line or bar chart: "68%" when its y axis is a percentage (the label says so), else "12,5". */
+export function chartValueFormat(spec: ChartSpec): (value: number | null) => string {
+  const pct = spec.yLabel.includes('%');
+  return (value) => (value === null ? '–' : `${formatNumber(value)}${pct ? '%' : ''}`);
+}
+
+/** What a line or bar chart says to a screen reader: its title, then every series with each x, value and n. */
+export function seriesSummary(spec: ChartSpec, format: (value: number | null) => string): string {
+  return `${spec.title}. ${spec.series
+    .map((s) => `${s.label}: ${s.points.map((p) => `${p.x} ${format(p.y)} (n=${p.n})`).join(', ')}`)
+    .join('; ')}`;
 }
