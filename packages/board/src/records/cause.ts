@@ -26,22 +26,26 @@ export type Knowledge = (typeof KNOWLEDGE)[number];
 
 const RECOGNISED_BY = 'recognisedBy';
 /** Who recognises a cause: an account id or, without one, a client id (as text). */
-const recogniserSchema = z.string().min(1).max(64);
+const recogniserSchema = z
+  .string({ error: 'Onbekende persoon.' })
+  .min(1, { error: 'Onbekende persoon.' })
+  .max(64, { error: 'Onbekende persoon.' });
+const yesNo = z.boolean({ error: 'Kies ja of nee.' });
 
 export const causeFields = z.object({
   text: textField(2000),
   polarity: z.enum(POLARITIES, { error: 'Kies positief of negatief.' }),
   knowledge: z.enum(KNOWLEDGE, { error: 'Kies denken of weten.' }),
   /** "Invloed van school/leerkracht": null while undecided. */
-  schoolInfluence: z.boolean().nullable(),
+  schoolInfluence: yesNo.nullable(),
   /** "Is de verklaring concreet genoeg om naar te handelen?": null while undecided. */
-  concrete: z.boolean().nullable(),
+  concrete: yesNo.nullable(),
   /** Marked as kernoorzaak. */
-  core: z.boolean(),
+  core: yesNo,
   /** "Onvoldoende bekend: aanvullend onderzoek". */
-  needsResearch: z.boolean(),
+  needsResearch: yesNo,
   /** Stored as a nested Y.Map; read as its plain-JSON form. */
-  [RECOGNISED_BY]: z.record(recogniserSchema, z.literal(true)).optional(),
+  [RECOGNISED_BY]: z.record(recogniserSchema, z.literal(true), { error: 'Ongeldige herkenning.' }).optional(),
 });
 
 export type CauseFields = z.output<typeof causeFields>;

@@ -32,22 +32,30 @@ export type ChartKind = (typeof CHART_KINDS)[number];
 export const DETAIL_LEVELS = ['school', 'bouw', 'groep', 'subgroep'] as const;
 export type DetailLevel = (typeof DETAIL_LEVELS)[number];
 
-export const chartFiltersSchema = z.object({
-  schoolYear: z
-    .string()
-    .regex(/^\d{4}-\d{4}$/, { error: 'Schooljaar als 2025-2026.' })
-    .optional(),
-  moment: z.enum(['B', 'M', 'E'], { error: 'Kies B, M of E.' }).optional(),
-  subject: textField(100).optional(),
-  level: z.enum(DETAIL_LEVELS, { error: 'Kies school, bouw, groep of subgroep.' }).optional(),
-  /** Jaargroep 1–8. */
-  grade: z.number().int().min(1).max(8, { error: 'Jaargroep 1 tot en met 8.' }).optional(),
-  /** A subgroup id of packages/analysis: nt2, ondersteuning, plus or `label:<profiel>`. */
-  subgroup: z
-    .string()
-    .regex(/^(nt2|ondersteuning|plus|label:.{1,60})$/, { error: 'Onbekende subgroep.' })
-    .optional(),
-});
+export const chartFiltersSchema = z.object(
+  {
+    schoolYear: z
+      .string()
+      .regex(/^\d{4}-\d{4}$/, { error: 'Schooljaar als 2025-2026.' })
+      .optional(),
+    moment: z.enum(['B', 'M', 'E'], { error: 'Kies B, M of E.' }).optional(),
+    subject: textField(100).optional(),
+    level: z.enum(DETAIL_LEVELS, { error: 'Kies school, bouw, groep of subgroep.' }).optional(),
+    /** Jaargroep 1–8. */
+    grade: z
+      .number({ error: 'Jaargroep 1 tot en met 8.' })
+      .int({ error: 'Jaargroep 1 tot en met 8.' })
+      .min(1, { error: 'Jaargroep 1 tot en met 8.' })
+      .max(8, { error: 'Jaargroep 1 tot en met 8.' })
+      .optional(),
+    /** A subgroup id of packages/analysis: nt2, ondersteuning, plus or `label:<profiel>`. */
+    subgroup: z
+      .string({ error: 'Onbekende subgroep.' })
+      .regex(/^(nt2|ondersteuning|plus|label:.{1,60})$/, { error: 'Onbekende subgroep.' })
+      .optional(),
+  },
+  { error: 'Ongeldige filters.' },
+);
 
 export type ChartFilters = z.output<typeof chartFiltersSchema>;
 

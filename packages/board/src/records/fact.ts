@@ -11,19 +11,27 @@ import { textField, type BoardRecord, type RecordDefinition } from './record-typ
  * every client and keeps its history.
  */
 
-export const dataPointSchema = z.object({
-  /** The chartView record the point was clicked in. */
-  viewId: z.string().regex(RECORD_ID_PATTERN, { error: 'Onbekende grafiek.' }),
-  /** The point's key within the view (series and x), as the chart names it. */
-  key: textField(200),
-  /** Human label of the point: "Groep 6 · Rekenen-Wiskunde · M". */
-  label: textField(200),
-  value: z.number({ error: 'De waarde moet een getal zijn.' }).finite(),
-  /** How many pupils the value is about (n < 5 is shown as uncertain). */
-  n: z.number().int().min(0, { error: 'n kan niet negatief zijn.' }),
-  /** "%", "vaardigheidsscore", "leerlingen". */
-  unit: textField(40),
-});
+export const dataPointSchema = z.object(
+  {
+    /** The chartView record the point was clicked in. */
+    viewId: z
+      .string({ error: 'Onbekende grafiek.' })
+      .regex(RECORD_ID_PATTERN, { error: 'Onbekende grafiek.' }),
+    /** The point's key within the view (series and x), as the chart names it. */
+    key: textField(200),
+    /** Human label of the point: "Groep 6 · Rekenen-Wiskunde · M". */
+    label: textField(200),
+    value: z.number({ error: 'De waarde moet een getal zijn.' }).finite(),
+    /** How many pupils the value is about (n < 5 is shown as uncertain). */
+    n: z
+      .number({ error: 'n moet een getal zijn.' })
+      .int({ error: 'n moet een geheel getal zijn.' })
+      .min(0, { error: 'n kan niet negatief zijn.' }),
+    /** "%", "vaardigheidsscore", "leerlingen". */
+    unit: textField(40),
+  },
+  { error: 'Ongeldig datapunt.' },
+);
 
 export type DataPoint = z.output<typeof dataPointSchema>;
 

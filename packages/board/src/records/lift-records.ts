@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { migrateFields, recordsMap } from './record-store';
-import { isRecordType, recordDefinition } from './registry';
+import type { RecordDefinition } from './record-type';
+import { RECORD_DEFINITIONS } from './registry';
 
 /**
  * Writes the per-type migrations back: every record whose `v` is below its type's version gets the migrated
@@ -8,14 +9,21 @@ import { isRecordType, recordDefinition } from './registry';
  * same record write the same values. Records of unknown types or newer versions are left alone.
  * Returns how many records were lifted.
  */
-export function liftRecords(doc: Y.Doc): number {
+export function liftRecords(
+  doc: Y.Doc,
+  definitions: Readonly<Record<string, RecordDefinition>> = RECORD_DEFINITIONS as unknown as Record<
+    string,
+    RecordDefinition
+  >,
+): number {
   let lifted = 0;
   doc.transact(() => {
     for (const map of recordsMap(doc).values()) {
       if (!(map instanceof Y.Map)) continue;
       const type = map.get('type');
-      if (!isRecordType(type)) continue;
-      const def = recordDefinition(type);
+      const def =
+        typeof type === 'string' && Object.hasOwn(definitions, type) ? definitions[type] : undefined;
+      if (!def) continue;
       const raw = map.toJSON() as Record<string, unknown>;
       const v = typeof raw.v === 'number' ? raw.v : 1;
       if (v >= def.version) continue;

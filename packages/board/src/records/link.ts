@@ -29,7 +29,9 @@ export const LINK_RELATION_LABEL: Readonly<Record<LinkRelation, string>> = {
   bron: 'Bron',
 };
 
-const endpoint = z.string().regex(RECORD_ID_PATTERN, { error: 'Onbekende kaart.' });
+const endpoint = z
+  .string({ error: 'Onbekende kaart.' })
+  .regex(RECORD_ID_PATTERN, { error: 'Onbekende kaart.' });
 
 export const linkFields = z.object({
   from: endpoint,

@@ -9,7 +9,8 @@ import { generateKeyBetween } from 'fractional-indexing';
 
 /** True when `key` is a valid fractional-indexing key. */
 export function isOrderKey(key: unknown): key is string {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 200) return false;
+  // The library checks the key's structure but not its characters.
+  if (typeof key !== 'string' || key.length > 200 || !/^[0-9A-Za-z]+$/.test(key)) return false;
   try {
     generateKeyBetween(key, null);
     return true;

@@ -34,8 +34,11 @@ const stepIdSchema = z.custom<StepId>((v) => isStepId(v), { error: 'Onbekende st
 
 /** The fields every record has, whatever its type. The author is not one of them: see `recordClientId`. */
 export const recordCommonSchema = z.object({
-  type: z.string(),
-  v: z.number().int().min(1),
+  type: z.string({ error: 'Onbekend soort kaart.' }),
+  v: z
+    .number({ error: 'Ongeldige versie.' })
+    .int({ error: 'Ongeldige versie.' })
+    .min(1, { error: 'Ongeldige versie.' }),
   stepId: stepIdSchema,
   order: z.custom<string>((v) => isOrderKey(v), { error: 'Ongeldige volgorde.' }),
   createdAt: z.iso.datetime({ error: 'Ongeldig tijdstip.' }),

@@ -44,7 +44,7 @@ export function recordSchema(type: RecordTypeName): z.ZodType {
   if (!schema) {
     const def = recordDefinition(type);
     schema = recordCommonSchema
-      .extend({ type: z.literal(type) })
+      .extend({ type: z.literal(type, { error: 'Onbekend soort kaart.' }) })
       .extend(def.fields.shape)
       .superRefine((value, ctx) => {
         const problem = def.check?.(value as never);
@@ -69,7 +69,12 @@ export function validateRecordValue(type: string, field: string, value: unknown)
   const def = recordDefinition(type);
   const common = recordCommonSchema.shape as Record<string, z.ZodType>;
   const own = def.fields.shape as Record<string, z.ZodType>;
-  const schema = field === 'type' ? z.literal(type) : Object.hasOwn(own, field) ? own[field] : common[field];
+  const schema =
+    field === 'type'
+      ? z.literal(type, { error: 'Onbekend soort kaart.' })
+      : Object.hasOwn(own, field)
+        ? own[field]
+        : common[field];
   if (!schema || !(Object.hasOwn(own, field) || Object.hasOwn(common, field))) {
     return { ok: false, message: `${def.label}: onbekend veld ${field}.` };
   }
