@@ -1,25 +1,5 @@
 import * as Y from 'yjs';
 
-/** Two replicas with fixed client ids (a deterministic tie-break order in tests). */
-export function twoReplicas(): [Y.Doc, Y.Doc] {
-  const a = new Y.Doc();
-  a.clientID = 1;
-  const b = new Y.Doc();
-  b.clientID = 2;
-  return [a, b];
-}
-
-/**
- * Merges two replicas that edited independently: each receives the other's edits since `base` (what both
- * had before). Returns the two one-way updates so tests can apply them in either order elsewhere.
- */
-export function exchange(a: Y.Doc, b: Y.Doc): void {
-  const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  Y.applyUpdate(b, fromA, 'remote');
-  Y.applyUpdate(a, fromB, 'remote');
-}
-
 /** A copy of `doc` (same content, its own client id). */
 export function fork(doc: Y.Doc, clientID: number): Y.Doc {
   const copy = new Y.Doc();
