@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createCause, listCauses, readCause, setCauseRecognised, updateCause } from './cause';
+import {
+  createCause,
+  isValidRecognitionEntry,
+  listCauses,
+  readCause,
+  setCauseRecognised,
+  updateCause,
+} from './cause';
 import { fork, mergeBothOrders } from './test-helpers';
 
 describe('cause records', () => {
@@ -52,7 +59,11 @@ describe('cause records', () => {
     expect(readCause(ba, id)?.recognisedBy).toEqual(['account:anja', 'account:bram']);
   });
 
-  it('reports a recognition of a cause that is gone as false', () => {
+  it('reports a recognition of a cause that is gone as false; the guard accepts only who → true', () => {
     expect(setCauseRecognised(new Y.Doc(), 'AAAAAAAAAAAAAAAA', 'account:anja', true)).toBe(false);
+    expect(isValidRecognitionEntry('account:anja', true)).toBe(true);
+    expect(isValidRecognitionEntry('account:anja', undefined)).toBe(true);
+    expect(isValidRecognitionEntry('account:anja', 'ja')).toBe(false);
+    expect(isValidRecognitionEntry('', true)).toBe(false);
   });
 });

@@ -24,7 +24,8 @@ export type Polarity = (typeof POLARITIES)[number];
 export const KNOWLEDGE = ['denken', 'weten'] as const;
 export type Knowledge = (typeof KNOWLEDGE)[number];
 
-const RECOGNISED_BY = 'recognisedBy';
+/** The cause's one nested field: a Y.Map who → true. */
+export const RECOGNISED_BY = 'recognisedBy';
 /** Who recognises a cause: an account id or, without one, a client id (as text). */
 const recogniserSchema = z
   .string({ error: 'Onbekende persoon.' })
@@ -47,6 +48,11 @@ export const causeFields = z.object({
   /** Stored as a nested Y.Map; read as its plain-JSON form. */
   [RECOGNISED_BY]: z.record(recogniserSchema, z.literal(true), { error: 'Ongeldige herkenning.' }).optional(),
 });
+
+/** For the server guard: is this a well-formed write into a cause's `recognisedBy` map (delete = undefined)? */
+export function isValidRecognitionEntry(who: string, value: unknown): boolean {
+  return recogniserSchema.safeParse(who).success && (value === undefined || value === true);
+}
 
 export type CauseFields = z.output<typeof causeFields>;
 /** A cause as readers return it: `recognisedBy` as a sorted list of who recognises it. */

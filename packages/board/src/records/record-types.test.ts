@@ -113,6 +113,7 @@ describe.each(RECORD_TYPES)('record type %s', (type) => {
     });
     expect(validateRecordValue(type, 'stepId', 's12')).toMatchObject({ ok: false });
     expect(validateRecordValue(type, 'author', 'Juf Anja')).toMatchObject({ ok: false });
+    expect(validateRecordValue(type, 'v', def.version + 1)).toMatchObject({ ok: false });
   });
 
   it('skips (and reports) a stored record that fails its schema, without throwing', () => {

@@ -78,6 +78,10 @@ export function validateRecordValue(type: string, field: string, value: unknown)
   if (!schema || !(Object.hasOwn(own, field) || Object.hasOwn(common, field))) {
     return { ok: false, message: `${def.label}: onbekend veld ${field}.` };
   }
+  if (field === 'v' && typeof value === 'number' && value > def.version) {
+    // A client may not claim a newer version than this code knows: readers would skip the record.
+    return { ok: false, message: prefixed(def.label, 'Ongeldige versie.') };
+  }
   const parsed = schema.safeParse(value);
   return parsed.success
     ? { ok: true }
