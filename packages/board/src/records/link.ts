@@ -7,7 +7,8 @@ import { RecordValidationError, type BoardRecord, type RecordDefinition } from '
 /**
  * A directed link between two records: the chain chart point → fact → cause → conclusion → action. Links are
  * records themselves (a fresh key each), so two people linking at once both keep theirs. A link whose
- * endpoint is gone (deleted concurrently) is skipped by every reader.
+ * endpoint is gone (deleted concurrently) is skipped by every reader. A link is never edited: delete it
+ * (`deleteRecord`) and add another.
  *
  * | relation      | from → to                 | meaning                                         |
  * | ------------- | ------------------------- | ----------------------------------------------- |
