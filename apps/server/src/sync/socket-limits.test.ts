@@ -33,19 +33,28 @@ function client(boardId: string): TestClient {
   return c;
 }
 
+/** The server's Connections on a board now. */
+function connectionsOf(boardId: string): Set<Connection> {
+  return new Set(server?.server.sync.rooms.get(boardId)?.connections ?? []);
+}
+
+/** The server's Connection attached since `before` was taken. */
+async function newConnection(boardId: string, before: Set<Connection>): Promise<Connection> {
+  let connection: Connection | undefined;
+  await waitFor(() => {
+    connection = [...connectionsOf(boardId)].find((c) => !before.has(c));
+    return connection !== undefined;
+  }, 'the socket to be attached');
+  return connection!;
+}
+
 /** A raw socket on the board, and the server's Connection for it once attached. */
 async function rawSocket(boardId: string): Promise<{ ws: WebSocket; connection: Connection }> {
   if (!server) throw new Error('no server');
-  const sync = server.server.sync;
-  const before = new Set(sync.rooms.get(boardId)?.connections ?? []);
+  const before = connectionsOf(boardId);
   const ws = await openRawSocket(server, boardId);
   sockets.push(ws);
-  let connection: Connection | undefined;
-  await waitFor(() => {
-    connection = [...(sync.rooms.get(boardId)?.connections ?? [])].find((c) => !before.has(c));
-    return connection !== undefined;
-  }, 'the socket to be attached');
-  return { ws, connection: connection! };
+  return { ws, connection: await newConnection(boardId, before) };
 }
 
 /** Stop reading: the kernel buffers fill, then the server's send buffer for this socket grows. */
@@ -123,8 +132,10 @@ describe('presence limits', () => {
 
     // A marker sent after the refusals: once the watcher has it, the refused states would have come first.
     fits.send(awarenessMessage([{ clientId: 5001, clock: 2, state: { user: { name: 'marker' } } }]));
-    await waitFor(() => states().get(5001)?.user !== undefined, 'the marker');
-    await waitFor(() => (states().get(5001)?.user as { name?: string }).name === 'marker', 'the marker name');
+    await waitFor(
+      () => (states().get(5001)?.user as { name?: string } | undefined)?.name === 'marker',
+      'the marker',
+    );
     expect(states().has(5002)).toBe(false);
     expect(states().has(5003)).toBe(false);
     const room = server.server.sync.rooms.get(boardId)!;
@@ -291,6 +302,38 @@ describe('send-buffer backpressure', () => {
     const closed = closeCodeOf(slow);
     resumeReading(slow);
     expect(await closed).toBe(CloseCode.SEND_BUFFER_FULL);
+  });
+
+  it('a y-websocket client on a slow link is cut off, reconnects by itself and catches up on every edit', async () => {
+    server = await startTestServer({ syncMaxBufferedBytes: LIMIT });
+    const boardId = await createBoardViaApi(server);
+    const writer = client(boardId);
+    await waitSynced(writer);
+    const before = connectionsOf(boardId);
+    const laptop = client(boardId);
+    await waitSynced(laptop);
+    const connection = await newConnection(boardId, before);
+    const closeCodes: (number | undefined)[] = [];
+    laptop.provider.on('connection-close', (event) => closeCodes.push(event?.code));
+
+    // The wifi stalls: the laptop's socket stops reading while the writer keeps typing.
+    const socket = laptop.provider.ws as unknown as WebSocket;
+    stopReading(socket);
+    const chunk = 'w'.repeat(64 * 1024);
+    for (let i = 0; !connection.isClosed && i < 1000; i++) {
+      appendParagraphs(stepText(writer.doc, 's6'), [`${i} ${chunk}`]);
+      await server.server.sync.rooms.get(boardId)!.whenWritten();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(connection.isClosed).toBe(true);
+    appendParagraphs(stepText(writer.doc, 's6'), ['terwijl de laptop weg was']);
+
+    // The wifi recovers: the laptop reads its backlog and the 1013, reconnects and resyncs.
+    resumeReading(socket);
+    await waitFor(() => laptop.text('s6') === writer.text('s6'), 'the laptop to catch up', 20_000);
+    expect(closeCodes[0]).toBe(CloseCode.SEND_BUFFER_FULL);
+    expect(laptop.provider.wsconnected).toBe(true);
+    expect(laptop.provider.ws).not.toBe(socket);
   });
 
   it('terminates a socket that never reads again, freeing its buffer', async () => {
