@@ -35,8 +35,8 @@ export class Connection {
   readonly user: ConnectionAccess['user'];
   /** The awareness client ids this socket introduced, removed from the room when it leaves. */
   readonly awarenessIds = new Set<number>();
-  /** Every awareness client id this socket ever introduced (for MAX_PRESENCE_IDS_PER_SOCKET). */
-  readonly introducedAwarenessIds = new Set<number>();
+  /** Every awareness client id this socket ever set or removed (for MAX_PRESENCE_IDS_PER_SOCKET). */
+  readonly touchedAwarenessIds = new Set<number>();
   /** What was actually handed to the socket (for tests and metrics). */
   readonly sent = { messages: 0, bytes: 0, awarenessAnswers: 0 };
   /** Cleared on every ping, set by the pong: a socket that stays false for a whole interval is dead. */

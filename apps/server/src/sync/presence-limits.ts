@@ -11,10 +11,10 @@ import type { Awareness } from 'y-protocols/awareness';
 export const MAX_PRESENCE_STATE_BYTES = 8 * 1024;
 
 /**
- * How many awareness client ids one socket may ever introduce. A browser tab has one (its doc's client
- * id, for the provider's lifetime); a few more leave room for a client that recreates its doc on the
- * same socket. Counted over the socket's life, not at one moment, so a socket cannot cycle through
- * fresh ids (each leaving a clock entry behind in the room's awareness).
+ * How many awareness client ids one socket may ever set or remove. A browser tab has one (its doc's
+ * client id, for the provider's lifetime); a few more leave room for a client that recreates its doc on
+ * the same socket. Counted over the socket's life, not at one moment, so a socket cannot cycle through
+ * fresh ids (each leaves a clock entry behind in the room's awareness until the room unloads).
  */
 export const MAX_PRESENCE_IDS_PER_SOCKET = 4;
 
@@ -43,28 +43,47 @@ export function readPresenceEntries(update: Uint8Array): PresenceEntry[] {
   return entries;
 }
 
+/** What the limits say about one awareness update from one socket. */
+export interface PresenceCheck {
+  /** Why the update must be refused, or undefined when it is within the limits. */
+  breach: string | undefined;
+  /** The client ids it would touch that this socket never touched before (to add to its record). */
+  fresh: Set<number>;
+}
+
 /**
- * Why an awareness update from a socket must be refused, or undefined when it is within the limits.
- * `introduced` holds every client id this socket has introduced so far. Only entries the awareness would
- * actually apply count as new ids: the stock client echoes everyone's presence back to the server with
- * clocks the server already has, and those echoes change nothing.
+ * Check an awareness update from a socket. `touched` holds every client id this socket has set or
+ * removed so far. Only entries the awareness would actually apply (y-protocols' clock rule) count as new
+ * ids: the stock client echoes everyone's presence back to the server with clocks the server already has,
+ * and those echoes change nothing. Removals count too: applying one for an unknown id leaves a clock
+ * entry in the room's awareness, so unlimited removals would grow it without bound.
  */
-export function presenceLimitBreach(
+export function checkPresenceUpdate(
   entries: readonly PresenceEntry[],
   awareness: Awareness,
-  introduced: ReadonlySet<number>,
-): string | undefined {
+  touched: ReadonlySet<number>,
+): PresenceCheck {
   const fresh = new Set<number>();
   for (const entry of entries) {
     if (entry.stateBytes > MAX_PRESENCE_STATE_BYTES) {
-      return `presence state of ${entry.stateBytes} bytes (limit ${MAX_PRESENCE_STATE_BYTES})`;
+      return {
+        breach: `presence state of ${entry.stateBytes} bytes (limit ${MAX_PRESENCE_STATE_BYTES})`,
+        fresh,
+      };
     }
-    if (entry.removal || introduced.has(entry.clientId)) continue;
-    const known = awareness.meta.get(entry.clientId);
-    if (known === undefined || known.clock < entry.clock) fresh.add(entry.clientId);
+    if (touched.has(entry.clientId)) continue;
+    const currentClock = awareness.meta.get(entry.clientId)?.clock ?? 0;
+    const applies =
+      currentClock < entry.clock ||
+      (currentClock === entry.clock && entry.removal && awareness.states.has(entry.clientId));
+    if (applies) fresh.add(entry.clientId);
   }
-  if (introduced.size + fresh.size > MAX_PRESENCE_IDS_PER_SOCKET) {
-    return `${introduced.size + fresh.size} presence client ids on one socket (limit ${MAX_PRESENCE_IDS_PER_SOCKET})`;
-  }
-  return undefined;
+  const count = touched.size + fresh.size;
+  return {
+    breach:
+      count > MAX_PRESENCE_IDS_PER_SOCKET
+        ? `${count} presence client ids on one socket (limit ${MAX_PRESENCE_IDS_PER_SOCKET})`
+        : undefined,
+    fresh,
+  };
 }

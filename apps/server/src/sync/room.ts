@@ -14,7 +14,7 @@ import { CLOSE_REASON, CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import { MessageType, encodeAwarenessMessage, encodeSyncStep2Message, encodeUpdateMessage } from './messages';
 import { LOAD_ORIGIN, isSyncOrigin, remoteOrigin } from './origins';
-import { presenceLimitBreach, readPresenceEntries } from './presence-limits';
+import { checkPresenceUpdate, readPresenceEntries } from './presence-limits';
 import type { SyncStats } from './sync-stats';
 
 export interface RoomOptions {
@@ -197,7 +197,7 @@ export class Room {
    */
   applyAwareness(update: Uint8Array, from: Connection): void {
     const entries = readPresenceEntries(update);
-    const breach = presenceLimitBreach(entries, this.awareness, from.introducedAwarenessIds);
+    const { breach, fresh } = checkPresenceUpdate(entries, this.awareness, from.touchedAwarenessIds);
     if (breach !== undefined) {
       this.#log.warn('presence over the limits; closing socket', { connection: from.id, breach });
       from.close(CloseCode.PRESENCE_TOO_LARGE, CLOSE_REASON.PRESENCE_TOO_LARGE);
@@ -213,6 +213,7 @@ export class Room {
         return;
       }
     }
+    for (const id of fresh) from.touchedAwarenessIds.add(id);
     applyAwarenessUpdate(this.awareness, update, from);
   }
 
@@ -277,7 +278,6 @@ export class Room {
         // Taken over by a new socket: the old one must not remove this presence when it finally dies.
         if (previous && previous !== connection) previous.awarenessIds.delete(id);
         connection.awarenessIds.add(id);
-        connection.introducedAwarenessIds.add(id);
         this.#awarenessOwners.set(id, connection);
       }
     }

@@ -167,6 +167,29 @@ describe('presence limits', () => {
     expect(watcher.provider.awareness.getStates().has(oneTooMany)).toBe(false);
   });
 
+  it('removals for ids nobody has count too: a socket cannot fill the room’s clock table', async () => {
+    server = await startTestServer();
+    const boardId = await createBoardViaApi(server);
+    const watcher = client(boardId);
+    await waitSynced(watcher);
+    const room = server.server.sync.rooms.get(boardId)!;
+    const { ws } = await rawSocket(boardId);
+    const closed = closeCodeOf(ws);
+    // Each applied removal of an unknown id would leave a clock entry behind until the room unloads.
+    const removals = Array.from({ length: 1000 }, (_, i) => ({ clientId: 8000 + i, clock: 5, state: null }));
+    ws.send(awarenessMessage(removals.slice(0, MAX_PRESENCE_IDS_PER_SOCKET)));
+    await waitFor(
+      () => room.awareness.meta.has(8000 + MAX_PRESENCE_IDS_PER_SOCKET - 1),
+      'the allowed removals',
+    );
+    ws.send(awarenessMessage(removals));
+    expect(await closed).toBe(CloseCode.PRESENCE_TOO_LARGE);
+    expect(room.awareness.meta.has(8000 + MAX_PRESENCE_IDS_PER_SOCKET)).toBe(false);
+    expect([...room.awareness.meta.keys()].filter((id) => id >= 8000 && id < 9000)).toHaveLength(
+      MAX_PRESENCE_IDS_PER_SOCKET,
+    );
+  });
+
   it('names between real providers still work while others come and go (their echoes are not counted)', async () => {
     server = await startTestServer();
     const boardId = await createBoardViaApi(server);
