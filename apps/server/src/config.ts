@@ -19,6 +19,11 @@ export interface Config {
   demo: boolean;
   /** Largest WebSocket message accepted before the socket is closed (SYNC_MAX_MESSAGE_BYTES, default 2 MiB). */
   syncMaxMessageBytes: number;
+  /**
+   * Close a sync socket when more than this waits unread in its send buffer (SYNC_MAX_BUFFERED_BYTES,
+   * default 4 MiB): a client that stops reading cannot make the server hold its messages without bound.
+   */
+  syncMaxBufferedBytes: number;
   /** Compact a board's update log into a snapshot after this many updates (SYNC_COMPACT_UPDATES, default 500). */
   syncCompactUpdates: number;
   /** … or after this many bytes of updates (SYNC_COMPACT_BYTES, default 1 MiB). */
@@ -98,6 +103,13 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: url(env, 'PUBLIC_URL'),
     demo: boolean(env, 'DEMO', true),
     syncMaxMessageBytes: integer(env, 'SYNC_MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    syncMaxBufferedBytes: integer(
+      env,
+      'SYNC_MAX_BUFFERED_BYTES',
+      4 * 1024 * 1024,
+      16 * 1024,
+      1024 * 1024 * 1024,
+    ),
     syncCompactUpdates: integer(env, 'SYNC_COMPACT_UPDATES', 500, 1, 1_000_000),
     syncCompactBytes: integer(env, 'SYNC_COMPACT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     syncPingIntervalMs: integer(env, 'SYNC_PING_INTERVAL_MS', 30_000, 1_000, 600_000),

@@ -84,6 +84,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     store: deps.store,
     log: deps.log,
     maxMessageBytes: deps.config.syncMaxMessageBytes,
+    maxBufferedBytes: deps.config.syncMaxBufferedBytes,
     compactUpdates: deps.config.syncCompactUpdates,
     compactBytes: deps.config.syncCompactBytes,
     pingIntervalMs: deps.config.syncPingIntervalMs,

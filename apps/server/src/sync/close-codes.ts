@@ -12,6 +12,11 @@ export const CloseCode = {
   MESSAGE_TOO_LARGE: 1009,
   /** Storing an update failed; nothing of it was broadcast. The client resends it when it reconnects. */
   STORAGE_FAILURE: 1011,
+  /**
+   * The socket did not read what we sent: more than `SYNC_MAX_BUFFERED_BYTES` waited in its send buffer.
+   * "Try again later" on purpose: a slow laptop on bad wifi reconnects and resyncs from its state vector.
+   */
+  SEND_BUFFER_FULL: 1013,
   /** A message could not be decoded as a y-protocols sync or awareness message. */
   MALFORMED_MESSAGE: 4400,
   /** The upgrade carried no valid session. */
@@ -20,6 +25,11 @@ export const CloseCode = {
   FORBIDDEN: 4403,
   /** There is no board with this id. */
   BOARD_NOT_FOUND: 4404,
+  /**
+   * A presence (awareness) state above 8 KiB, or a socket speaking for more client ids than a few tabs'
+   * worth (see presence-limits.ts). Permanent: the client would resend the same state on every reconnect.
+   */
+  PRESENCE_TOO_LARGE: 4413,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
@@ -30,8 +40,10 @@ export const CLOSE_REASON: Record<CloseCodeName, string> = {
   SERVER_SHUTDOWN: 'server shutting down',
   MESSAGE_TOO_LARGE: 'message too large',
   STORAGE_FAILURE: 'storage failure',
+  SEND_BUFFER_FULL: 'send buffer full',
   MALFORMED_MESSAGE: 'malformed message',
   UNAUTHORIZED: 'unauthorized',
   FORBIDDEN: 'forbidden',
   BOARD_NOT_FOUND: 'board not found',
+  PRESENCE_TOO_LARGE: 'presence too large',
 };

@@ -4,13 +4,21 @@ import { WebSocket } from 'ws';
 import type { Logger } from '../log';
 import { CLOSE_REASON, CloseCode } from './close-codes';
 import { MessageType } from './messages';
+import { QueryThrottle } from './query-throttle';
 import type { Room } from './room';
+import { fitsSendBuffer, terminateAfterGrace } from './send-buffer';
 
 /** What the upgrade decided about this socket. */
 export interface ConnectionAccess {
   /** Read-only sockets may read and show presence, but their document updates are dropped. */
   readOnly: boolean;
   user?: { id: string; name?: string; sessionId?: string } | undefined;
+}
+
+/** Per-socket limits set by the server's configuration. */
+export interface ConnectionLimits {
+  /** Close the socket when more than this waits unread in its send buffer (`SYNC_MAX_BUFFERED_BYTES`). */
+  maxBufferedBytes: number;
 }
 
 let nextConnectionId = 1;
@@ -27,27 +35,61 @@ export class Connection {
   readonly user: ConnectionAccess['user'];
   /** The awareness client ids this socket introduced, removed from the room when it leaves. */
   readonly awarenessIds = new Set<number>();
+  /** Every awareness client id this socket ever set or removed (for MAX_PRESENCE_IDS_PER_SOCKET). */
+  readonly touchedAwarenessIds = new Set<number>();
+  /** What was actually handed to the socket (for tests and metrics). */
+  readonly sent = { messages: 0, bytes: 0, awarenessAnswers: 0 };
   /** Cleared on every ping, set by the pong: a socket that stays false for a whole interval is dead. */
   alive = true;
   room: Room | undefined;
 
   readonly #log: Logger;
+  readonly #limits: ConnectionLimits;
+  readonly #queries = new QueryThrottle(() => {
+    if (!this.room || this.isClosed) return;
+    this.sent.awarenessAnswers++;
+    this.room.sendAwarenessTo(this);
+  });
   #closed = false;
 
-  constructor(ws: WebSocket, boardId: string, access: ConnectionAccess, log: Logger) {
+  constructor(
+    ws: WebSocket,
+    boardId: string,
+    access: ConnectionAccess,
+    log: Logger,
+    limits: ConnectionLimits,
+  ) {
     this.ws = ws;
     this.boardId = boardId;
     this.readOnly = access.readOnly;
     this.user = access.user;
     this.#log = log;
+    this.#limits = limits;
   }
 
   get isClosed(): boolean {
     return this.#closed || this.ws.readyState !== WebSocket.OPEN;
   }
 
+  /**
+   * Queue a message on the socket. Every message to a client goes through here (SyncStep1/2, broadcast
+   * updates, presence), so this is where a socket that does not read is cut off: once its send buffer
+   * would pass `maxBufferedBytes` it is closed with SEND_BUFFER_FULL and nothing more is queued.
+   */
   send(message: Uint8Array): void {
     if (this.isClosed) return;
+    if (!fitsSendBuffer(this.ws, message, this.#limits.maxBufferedBytes)) {
+      this.#log.warn('socket does not read; closing it', {
+        connection: this.id,
+        bufferedBytes: this.ws.bufferedAmount,
+        messageBytes: message.byteLength,
+      });
+      this.close(CloseCode.SEND_BUFFER_FULL, CLOSE_REASON.SEND_BUFFER_FULL);
+      terminateAfterGrace(this.ws);
+      return;
+    }
+    this.sent.messages++;
+    this.sent.bytes += message.byteLength;
     this.ws.send(message);
   }
 
@@ -103,7 +145,7 @@ export class Connection {
       }
       case MessageType.QUERY_AWARENESS:
         expectEnd(decoder);
-        room.sendAwarenessTo(this);
+        this.#queries.request(); // at most one answer per QUERY_AWARENESS_INTERVAL_MS
         return;
       default:
         throw new Error(`unknown message type ${type}`);
@@ -125,6 +167,7 @@ export class Connection {
   /** Leave the room (idempotent); called on close and on the socket's own 'close' event. */
   detach(): void {
     this.#closed = true;
+    this.#queries.stop();
     const room = this.room;
     this.room = undefined;
     room?.remove(this);

@@ -1,5 +1,4 @@
 import { migrateBoard, readMeta } from '@koers/board';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import {
   Awareness,
@@ -11,10 +10,11 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { errorFields, type Logger } from '../log';
 import type { BoardStore } from '../storage/board-store';
-import { CloseCode } from './close-codes';
+import { CLOSE_REASON, CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import { MessageType, encodeAwarenessMessage, encodeSyncStep2Message, encodeUpdateMessage } from './messages';
 import { LOAD_ORIGIN, isSyncOrigin, remoteOrigin } from './origins';
+import { checkPresenceUpdate, readPresenceEntries } from './presence-limits';
 import type { SyncStats } from './sync-stats';
 
 export interface RoomOptions {
@@ -191,11 +191,19 @@ export class Room {
   /**
    * Apply a socket's presence. A socket may only speak for awareness client ids that no socket of another
    * user introduced, so nobody can rename, move or remove someone else's presence; the same user on a new
-   * socket (a reconnect while the old one is not yet known dead) takes hers over. Throws on a malformed
-   * update.
+   * socket (a reconnect while the old one is not yet known dead) takes hers over. An update above the
+   * presence limits (presence-limits.ts) is never applied nor relayed: it closes its socket with
+   * PRESENCE_TOO_LARGE. Throws on a malformed update.
    */
   applyAwareness(update: Uint8Array, from: Connection): void {
-    for (const clientId of awarenessClientIds(update)) {
+    const entries = readPresenceEntries(update);
+    const { breach, fresh } = checkPresenceUpdate(entries, this.awareness, from.touchedAwarenessIds);
+    if (breach !== undefined) {
+      this.#log.warn('presence over the limits; closing socket', { connection: from.id, breach });
+      from.close(CloseCode.PRESENCE_TOO_LARGE, CLOSE_REASON.PRESENCE_TOO_LARGE);
+      return;
+    }
+    for (const { clientId } of entries) {
       const owner = this.#awarenessOwners.get(clientId);
       if (owner !== undefined && owner !== from && owner.user?.id !== from.user?.id) {
         this.#log.debug('awareness update for another socket’s client dropped', {
@@ -205,6 +213,7 @@ export class Room {
         return;
       }
     }
+    for (const id of fresh) from.touchedAwarenessIds.add(id);
     applyAwarenessUpdate(this.awareness, update, from);
   }
 
@@ -365,17 +374,4 @@ export class Room {
     this.closeConnections(CloseCode.STORAGE_FAILURE, 'storage failure');
     this.#options.onFailed(this);
   }
-}
-
-/** The client ids an awareness update speaks for (y-protocols format: count, then id, clock, JSON state). */
-function awarenessClientIds(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  const ids: number[] = [];
-  for (let i = 0; i < count; i++) {
-    ids.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
-  }
-  return ids;
 }

@@ -21,6 +21,8 @@ export interface SyncServerOptions {
   store: BoardStore;
   log: Logger;
   maxMessageBytes: number;
+  /** Close a socket when more than this waits unread in its send buffer. */
+  maxBufferedBytes: number;
   compactUpdates: number;
   compactBytes: number;
   pingIntervalMs: number;
@@ -155,7 +157,9 @@ export class SyncServer {
       return;
     }
 
-    const conn = new Connection(ws, boardId, { readOnly: decision.readOnly, user: decision.user }, log);
+    const conn = new Connection(ws, boardId, { readOnly: decision.readOnly, user: decision.user }, log, {
+      maxBufferedBytes: this.#options.maxBufferedBytes,
+    });
     attached.connection = conn;
     let room;
     try {
