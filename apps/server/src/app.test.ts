@@ -293,8 +293,13 @@ describe('the demo (DEMO=true)', () => {
     await waitSynced(client);
     const doc = boardToJSON(client.doc);
     const filled = doc.steps.filter((s) => s.text.length > 0).map((s) => s.id);
-    expect(filled).toEqual(['s1', 's2', 's3', 's4', 's5', 's7', 's8', 's9', 's10a', 'h1']);
+    expect(filled).toEqual(['s1', 's2', 's3', 's4', 's5', 's7', 's8', 's9', 'h1']);
     expect(doc.steps.find((s) => s.id === 's1')?.done).toBe(true);
+    // The typed things of a study day, their charts on the demo school's own dataset.
+    expect(doc.canvas.facts.length).toBeGreaterThanOrEqual(6);
+    expect(doc.canvas.causes.length).toBeGreaterThanOrEqual(4);
+    expect(doc.canvas.conclusions.length).toBeGreaterThanOrEqual(5);
+    expect(doc.grid.cells.length).toBeGreaterThan(40);
 
     // Results: one dataset with the demo school's norms, analysable by the team.
     const { datasets } = (await json(
@@ -302,6 +307,8 @@ describe('the demo (DEMO=true)', () => {
     )) as { datasets: { id: string; name: string; rowCount: number; pupilCount: number }[] };
     expect(datasets).toHaveLength(1);
     expect(datasets[0]).toMatchObject({ name: DEMO_DATASET_NAME });
+    expect(doc.analysis.datasetId).toBe(datasets[0]!.id);
+    expect(new Set(doc.canvas.chartViews.map((v) => v.datasetId))).toEqual(new Set([datasets[0]!.id]));
     expect(datasets[0]!.rowCount).toBeGreaterThan(1000);
     const norms = (await json(
       await fetch(`${server.url}/api/school/norms`, { headers: { cookie: teacher } }),

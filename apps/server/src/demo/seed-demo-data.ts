@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { generateDemoSchool } from '@koers/analysis';
+import { analyseSchool, generateDemoSchool } from '@koers/analysis';
 import type { AuditLog } from '../audit/audit-log';
 import type { DatasetStore } from '../datasets/dataset-store';
 import type { Logger } from '../log';
@@ -28,9 +28,9 @@ export interface DemoSeedResult {
  * - the demo school "Basisschool De Vlinder (demo)" with its documented logins (`ensureDemoSchool`);
  * - boards that have no school yet (created before boards were scoped per school) go to the demo school,
  *   otherwise nobody could reach them;
- * - the demo board on an empty database;
  * - fictitious LVS results (the analysis package's demo school, without pupil names) as a dataset of the
- *   demo school when it has none, and its norms when it has none.
+ *   demo school when it has none, and its norms when it has none;
+ * - the demo board on an empty database, its typed things read from those results.
  */
 export async function seedDemoData(deps: {
   db: DatabaseSync;
@@ -43,9 +43,6 @@ export async function seedDemoData(deps: {
   const schoolId = await ensureDemoSchool(deps.db);
   const assignedBoards = await store.assignUnscopedBoards(schoolId);
   if (assignedBoards > 0) log?.info('boards without a school given to the demo school', { assignedBoards });
-  const board = await seedDemo(store, { schoolId });
-  if (board) log?.info('demo board created', { boardId: board.id });
-
   let datasetId: string | undefined;
   if (datasets.list(schoolId).length === 0) {
     const demo = generateDemoSchool({ seed: DEMO_SEED, school: DEMO_SCHOOL_NAME });
@@ -67,5 +64,13 @@ export async function seedDemoData(deps: {
     if (!datasets.getNorms(schoolId)) datasets.putNorms(schoolId, demo.normSet, null);
     log?.info('demo dataset imported', { datasetId, rows: dataset.rowCount });
   }
+  // The demo board's fact cards and charts are read from the demo school's results, so they agree.
+  const dataset = datasets.list(schoolId)[0];
+  const norms = datasets.getNorms(schoolId);
+  const canvas = dataset
+    ? { datasetId: dataset.id, report: analyseSchool(datasets.results(dataset.id), norms?.normSet) }
+    : undefined;
+  const board = await seedDemo(store, { schoolId, ...(canvas ? { canvas } : {}) });
+  if (board) log?.info('demo board created', { boardId: board.id });
   return { schoolId, boardId: board?.id, datasetId, assignedBoards };
 }

@@ -2,6 +2,7 @@ import { appendBulletList, appendParagraphs, setStepDone, stepText, type StepId 
 import type * as Y from 'yjs';
 import { createBoard } from '../boards/create-board';
 import type { BoardRecord, BoardStore } from '../storage/board-store';
+import { fillDemoCanvas, type DemoCanvasInput } from './demo-canvas';
 
 export const DEMO_BOARD_TITLE = 'Demo: Studiedag februari — Basisschool De Vlinder';
 
@@ -21,8 +22,7 @@ const DEMO_STEPS: readonly DemoStep[] = [
   {
     id: 's1',
     paragraphs: [
-      'Hoe staat begrijpend lezen ervoor in groep 5 t/m 8 na de M-toetsen van dit schooljaar?',
-      'We hebben de analyse nodig voor de keuze om de nieuwe leesaanpak in de middenbouw wel of niet uit te breiden naar de bovenbouw.',
+      'Aanleiding: de nieuwe leesaanpak draait een jaar in de middenbouw. Het team wil weten of die werkt en wat groep 6 nodig heeft.',
     ],
     bullets: [
       'Begrijpen: waarom groep 6 al twee afnames achterblijft',
@@ -56,60 +56,33 @@ const DEMO_STEPS: readonly DemoStep[] = [
   },
   {
     id: 's4',
-    paragraphs: ['Feiten, geen interpretatie:'],
-    bullets: [
-      'Groep 5: 82% op I–III — boven de streefnorm',
-      'Groep 6: 68% op I–III — onder de minimumnorm',
-      'Groep 7: 77% op I–III — tussen minimum- en streefnorm',
-      'Groep 8: 85% op I–III, 38% op niveau I — net onder de ambitienorm',
-      'NT2-leerlingen in groep 6 en 7 scoren gemiddeld een niveau lager dan de rest van de groep',
+    paragraphs: [
+      'Feiten, geen interpretatie. De feitenkaarten hierboven komen rechtstreeks uit de grafieken; hier noteren we wat verder opvalt.',
     ],
   },
   {
     id: 's5',
     paragraphs: [
-      'Schoolniveau: de afgelopen drie jaar stabiel rond 78% op I–III.',
-      'Groep 6 (dit cohort) zat in groep 4 en 5 ook al onder de streefnorm: dit lijkt structureel, niet incidenteel.',
-      'Het cohort dat nu in groep 8 zit laat sinds groep 6 een stijgende lijn zien, vooral op het domein tekstbegrip.',
+      'Het cohort dat nu in groep 6 zit, zat in groep 4 en 5 ook al onder de streefnorm: dit lijkt structureel, niet incidenteel.',
     ],
   },
   {
     id: 's7',
-    bullets: [
-      'Methodetoetsen groep 6: voldoende op woordenschat, zwak op samenvatten en verbanden leggen',
-      'Observaties: korte instructie, weinig modelen van leesstrategieën hardop',
-      'Leerlingwerk: veel antwoorden letterlijk overgenomen uit de tekst',
-      'Groep 6 had dit jaar drie invallers in de periode november–december',
-      'Leerkrachten groep 5 en 6: de leesaanpak is in groep 6 nog niet volledig ingevoerd',
+    paragraphs: [
+      'Kernvraag: vertellen de bronnen hetzelfde verhaal? Grotendeels ja, behalve op woordenschat.',
     ],
-    after: ['Kernvraag: vertellen de bronnen hetzelfde verhaal? Grotendeels ja, behalve op woordenschat.'],
   },
   {
     id: 's8',
-    bullets: [
-      '+ De doelen zijn helder en gedeeld in de middenbouw',
-      '– Er heeft een wisseling van leraren plaatsgevonden (groep 6)',
-      '– Er is te weinig tijd voor directe inoefening',
-      '? De leerstof uit de methode is niet tot het eind behandeld',
-      '? Er is geen afstemming tussen duo-leraren',
+    paragraphs: [
+      'Wat valt op: groep 6 heeft de meeste min-tekens, vooral bij instructie, inoefening en de wisseling van leraren.',
+      'Wat vraagt nog nader onderzoek: hoeveel effectieve leestijd groep 6 per week echt heeft gehad.',
     ],
-    after: ['Wat vraagt nog nader onderzoek: hoeveel effectieve leestijd groep 6 per week echt heeft gehad.'],
   },
   {
     id: 's9',
     paragraphs: [
-      'Positief: de nieuwe leesaanpak met dagelijks modelen in groep 5 lijkt bij te dragen — meerdere bronnen (toets, observatie, leerlingwerk) wijzen dezelfde kant op.',
-      'Tegenvallend in groep 6: mogelijke kernoorzaak is de onderbroken instructie door de wisseling van leraren, in combinatie met te weinig inoefening van strategieën.',
-      'Alternatieve verklaring: de groep heeft relatief veel NT2-leerlingen; dat verklaart het verschil maar deels, want ook de andere leerlingen scoren lager dan vorig jaar.',
-      'Denken we dit of weten we dit? De leestijd per week weten we nog niet: aanvullend onderzoek nodig.',
-    ],
-  },
-  {
-    id: 's10a',
-    bullets: [
-      'Groep 5 en 8 liggen op of boven het verwachte niveau',
-      'Zorgsignaal: groep 6 voor de derde afname onder de minimumnorm',
-      'Aandachtspunt: NT2-leerlingen in groep 6 en 7 op tekstbegrip',
+      'Denken we dit of weten we dit? De invloed van de invallers denken we; de leestijd per week weten we nog niet.',
     ],
   },
   {
@@ -126,8 +99,9 @@ const DEMO_STEPS: readonly DemoStep[] = [
   },
 ];
 
-function fillDemo(doc: Y.Doc): void {
+function fillDemo(doc: Y.Doc, canvas: DemoCanvasInput | undefined): void {
   doc.transact(() => {
+    if (canvas) fillDemoCanvas(doc, canvas);
     for (const step of DEMO_STEPS) {
       const text = stepText(doc, step.id);
       if (step.paragraphs) appendParagraphs(text, step.paragraphs);
@@ -139,18 +113,19 @@ function fillDemo(doc: Y.Doc): void {
 }
 
 /**
- * Create the demo board on an empty database, so a newcomer sees a filled board at once. Idempotent: does
- * nothing when any board exists. Returns the created board, or undefined when there was nothing to do.
+ * Create the demo board on an empty database, so a newcomer sees a filled board at once: the rich text of
+ * the steps and, with `canvas`, the typed things (charts, facts from the data, sources, the factor grid,
+ * causes, conclusions). Idempotent: does nothing when any board exists. Returns the created board, or undefined when there was nothing to do.
  */
 export async function seedDemo(
   store: BoardStore,
-  options: { schoolId?: string | null; now?: Date } = {},
+  options: { schoolId?: string | null; now?: Date; canvas?: DemoCanvasInput } = {},
 ): Promise<BoardRecord | undefined> {
   if ((await store.countBoards()) > 0) return undefined;
   return createBoard(store, {
     title: DEMO_BOARD_TITLE,
     schoolId: options.schoolId ?? null,
     now: options.now ?? new Date(),
-    fill: fillDemo,
+    fill: (doc) => fillDemo(doc, options.canvas),
   });
 }
