@@ -6,11 +6,21 @@ import { generateSecretToken, hashSecretToken, looksLikeToken } from './tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A personal invite is valid for a week: long enough to get round to it, short enough to expire unused. */
-export const PERSON_INVITE_DAYS = 7;
-export const TEAM_LINK_DEFAULT_DAYS = 7;
-export const TEAM_LINK_MAX_DAYS = 30;
-export const TEAM_LINK_DEFAULT_USES = 40;
-export const TEAM_LINK_MAX_USES = 200;
+import {
+  PERSON_INVITE_DAYS,
+  TEAM_LINK_DEFAULT_DAYS,
+  TEAM_LINK_DEFAULT_USES,
+  TEAM_LINK_MAX_DAYS,
+  TEAM_LINK_MAX_USES,
+} from '../contract/limits';
+
+export {
+  PERSON_INVITE_DAYS,
+  TEAM_LINK_DEFAULT_DAYS,
+  TEAM_LINK_DEFAULT_USES,
+  TEAM_LINK_MAX_DAYS,
+  TEAM_LINK_MAX_USES,
+};
 
 const MIGRATIONS = [
   {

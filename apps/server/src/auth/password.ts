@@ -16,8 +16,9 @@ const ARGON2_OPTIONS: Options = {
   parallelism: 1,
 };
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../contract/limits';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 let commonPasswords: Set<string> | undefined;
 

@@ -3,8 +3,9 @@ import { applyMigrations } from '../db/sqlite';
 import { generateSecretToken, hashSecretToken, looksLikeToken } from './tokens';
 
 const HOUR_MS = 60 * 60 * 1000;
-export const PROJECTOR_LINK_DEFAULT_HOURS = 12;
-export const PROJECTOR_LINK_MAX_HOURS = 7 * 24;
+import { PROJECTOR_LINK_DEFAULT_HOURS, PROJECTOR_LINK_MAX_HOURS } from '../contract/limits';
+
+export { PROJECTOR_LINK_DEFAULT_HOURS, PROJECTOR_LINK_MAX_HOURS };
 
 const MIGRATIONS = [
   {

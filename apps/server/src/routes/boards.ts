@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import { validator } from 'hono/validator';
+import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { requireMember } from '../auth/access';
 import type { AuthModule } from '../auth';
 import { createBoard } from '../boards/create-board';
+import { BOARD_TITLE_MAX_LENGTH } from '../contract/limits';
+import { guard, jsonBody } from '../http/validate';
 import type { BoardRecord, BoardStore } from '../storage/board-store';
-
-export const TITLE_MAX_LENGTH = 120;
 
 /** The board as the REST API shows it. */
 export interface BoardSummary {
@@ -21,16 +20,19 @@ function summary(board: BoardRecord): BoardSummary {
   return { id: board.id, title: board.title, createdAt: board.createdAt, updatedAt: board.updatedAt };
 }
 
-const titleValidator = validator('json', (value: unknown) => {
-  const raw = typeof value === 'object' && value !== null ? (value as { title?: unknown }).title : undefined;
-  const title = typeof raw === 'string' ? raw.trim() : '';
-  if (title.length < 1 || title.length > TITLE_MAX_LENGTH) {
-    throw new HTTPException(400, {
-      message: `Geef het bord een titel van 1 tot ${TITLE_MAX_LENGTH} tekens.`,
-    });
-  }
-  return { title };
-});
+const TITLE_MESSAGE = `Geef het bord een titel van 1 tot ${BOARD_TITLE_MAX_LENGTH} tekens.`;
+
+/** `POST /api/boards`: `{ title }`, trimmed, 1–120 characters. */
+export const newBoardBody = z.object(
+  {
+    title: z
+      .string({ error: TITLE_MESSAGE })
+      .trim()
+      .min(1, { error: TITLE_MESSAGE })
+      .max(BOARD_TITLE_MAX_LENGTH, { error: TITLE_MESSAGE }),
+  },
+  { error: TITLE_MESSAGE },
+);
 
 export interface BoardsRoutesDeps {
   store: BoardStore;
@@ -55,11 +57,8 @@ export function boardsRoutes(deps: BoardsRoutesDeps) {
     .post(
       '/',
       // The access check runs before the body is validated: a caller without the right learns nothing.
-      async (c, next) => {
-        requireMember(c.var.actor, 'board:create');
-        await next();
-      },
-      titleValidator,
+      guard((c) => requireMember(c.var.actor, 'board:create')),
+      jsonBody(newBoardBody),
       async (c) => {
         const actor = requireMember(c.var.actor, 'board:create');
         const { title } = c.req.valid('json');

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import {
   MOMENTS,
   analyseSchool,
@@ -9,6 +10,7 @@ import {
   parseNormSet,
   resultsToCanonicalCsv,
   type ColumnMapping,
+  type Field,
   type ImportError,
   type ImportOutcome,
   type Moment,
@@ -17,11 +19,13 @@ import {
 import { httpError, requireAccess, requireMember, type Actor, type AuthEnv } from '../auth/access';
 import type { Action } from '../auth/policy';
 import type { AuditLog } from '../audit/audit-log';
+import { DATASET_NAME_MAX_LENGTH } from '../contract/limits';
 import { aggregateReport, ANALYSIS_KINDS, isAnalysisKind } from '../datasets/aggregate-view';
 import type { DatasetStore } from '../datasets/dataset-store';
 import { ReportCache } from '../datasets/report-cache';
 import { MAX_UPLOAD_BYTES, readUpload, uploadTooLargeMessage, type Upload } from '../datasets/upload';
-import { readJsonObject } from './auth.helpers';
+import { guard, jsonBody, queryOf } from '../http/validate';
+import { JSON_OBJECT_EXPECTED } from './auth.helpers';
 
 /** What the dataset routes need; `auth` parts come from `createAuthModule`. */
 export interface DatasetRoutesDeps {
@@ -39,6 +43,63 @@ export const PREVIEW_ROWS = 10;
 
 const NOT_FOUND = 'Niet gevonden.';
 
+const YEAR_MESSAGE = "Schooljaar: schrijf het als '2025-2026'.";
+const MOMENT_MESSAGE = 'Toetsmoment: kies B, M of E.';
+
+/** `?year=2025-2026&moment=M` (both optional, empty = the latest): which school year and moment. */
+export const datasetFilterQuery = z.object({
+  year: z
+    .string({ error: YEAR_MESSAGE })
+    .optional()
+    .transform((year, ctx) => {
+      if (year === undefined || year === '') return undefined;
+      if (/^\d{4}-\d{4}$/.test(year)) return year;
+      ctx.addIssue({ code: 'custom', message: YEAR_MESSAGE });
+      return z.NEVER;
+    }),
+  moment: z
+    .string({ error: MOMENT_MESSAGE })
+    .optional()
+    .transform((moment, ctx) => {
+      if (moment === undefined || moment === '') return undefined;
+      const m = moment.toUpperCase();
+      if ((MOMENTS as readonly string[]).includes(m)) return m as Moment;
+      ctx.addIssue({ code: 'custom', message: MOMENT_MESSAGE });
+      return z.NEVER;
+    }),
+});
+
+/** The analysis: the filter, and `kind` for one section of the report instead of all of it. */
+export const analysisQuery = datasetFilterQuery.extend({
+  kind: z
+    .string()
+    .optional()
+    .transform((kind, ctx) => {
+      if (kind === undefined || kind === '') return undefined;
+      if (isAnalysisKind(kind)) return kind;
+      ctx.addIssue({
+        code: 'custom',
+        message: `Onbekende analyse '${kind}'. Kies uit: ${ANALYSIS_KINDS.join(', ')}.`,
+      });
+      return z.NEVER;
+    }),
+});
+
+/** The pupil detail of data quality or zorg (members only, audited). */
+export const pupilDetailQuery = datasetFilterQuery.extend({
+  kind: z.enum(['dataQuality', 'zorg'], { error: 'Kies welke details: kind=dataQuality of kind=zorg.' }),
+});
+
+/** `PUT /api/school/norms`: a norm set (version 1); `parseNormSet` judges it (422 with every problem). */
+export const normSetBody = z.record(z.string(), z.unknown(), { error: JSON_OBJECT_EXPECTED });
+
+function filterOf(query: z.output<typeof datasetFilterQuery>): { schoolYear?: string; moment?: Moment } {
+  return {
+    ...(query.year ? { schoolYear: query.year } : {}),
+    ...(query.moment ? { moment: query.moment } : {}),
+  };
+}
+
 function errorView(e: ImportError) {
   return { row: e.row, column: e.column, value: e.value, message: e.message, text: formatImportError(e) };
 }
@@ -48,7 +109,7 @@ function columnsView(columns: ColumnMapping | null) {
   return {
     headers: columns.headers,
     mapping: Object.entries(columns.fields).map(([field, index]) => ({
-      field,
+      field: field as Field,
       header: columns.headers[index] ?? null,
       confidence: columns.confidence[field as keyof ColumnMapping['confidence']] ?? 1,
     })),
@@ -110,7 +171,7 @@ async function runImport(upload: Upload): Promise<ImportOutcome> {
 function datasetName(upload: Upload, now: Date): string {
   const name = upload.name ?? upload.fileName?.replace(/\.(csv|txt|xlsx)$/i, '') ?? null;
   const chosen = name && name.trim() !== '' ? name.trim() : `Import ${now.toISOString().slice(0, 10)}`;
-  return chosen.slice(0, 200);
+  return chosen.slice(0, DATASET_NAME_MAX_LENGTH);
 }
 
 function csvFileName(name: string): string {
@@ -258,24 +319,29 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
       });
       return c.json({ ok: true, removedRows: removed });
     })
-    .get('/api/datasets/:id/pupils', (c) => {
-      const { actor, dataset } = datasetAccess(c.var.actor, c.req.param('id'), 'dataset:read-pupils');
-      const member = actor as Extract<Actor, { kind: 'member' }>;
-      const filter = filterFrom(c.req.query('year'), c.req.query('moment'));
-      const results = store.results(dataset.id, filter);
-      audit.record({
-        actorUserId: member.user.id,
-        schoolId: dataset.schoolId,
-        action: 'dataset.view-pupils',
-        subjectId: dataset.id,
-        details: {
-          rows: results.length,
-          year: filter.schoolYear ?? null,
-          moment: filter.moment ?? null,
-        },
-      });
-      return c.json({ dataset, results });
-    })
+    .get(
+      '/api/datasets/:id/pupils',
+      guard((c) => datasetAccess(c.var.actor, c.req.param('id') ?? '', 'dataset:read-pupils')),
+      queryOf(datasetFilterQuery),
+      (c) => {
+        const { actor, dataset } = datasetAccess(c.var.actor, c.req.param('id'), 'dataset:read-pupils');
+        const member = actor as Extract<Actor, { kind: 'member' }>;
+        const filter = filterOf(c.req.valid('query'));
+        const results = store.results(dataset.id, filter);
+        audit.record({
+          actorUserId: member.user.id,
+          schoolId: dataset.schoolId,
+          action: 'dataset.view-pupils',
+          subjectId: dataset.id,
+          details: {
+            rows: results.length,
+            year: filter.schoolYear ?? null,
+            moment: filter.moment ?? null,
+          },
+        });
+        return c.json({ dataset, results });
+      },
+    )
     .get('/api/datasets/:id/export.csv', (c) => {
       const { actor, dataset } = datasetAccess(c.var.actor, c.req.param('id'), 'dataset:export');
       const member = actor as Extract<Actor, { kind: 'member' }>;
@@ -293,77 +359,90 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
         'content-disposition': `attachment; filename="${csvFileName(dataset.name)}"`,
       });
     })
-    .get('/api/datasets/:id/analysis', (c) => {
-      const { dataset } = datasetAccess(c.var.actor, c.req.param('id'), 'aggregates:read');
-      const filter = filterFrom(c.req.query('year'), c.req.query('moment'));
-      const kind = c.req.query('kind');
-      if (kind !== undefined && kind !== '' && !isAnalysisKind(kind))
-        throw httpError(400, `Onbekende analyse '${kind}'. Kies uit: ${ANALYSIS_KINDS.join(', ')}.`);
-      const norms = store.getNorms(dataset.schoolId);
-      const key = ReportCache.key(
-        dataset.id,
-        filter.schoolYear ?? '',
-        filter.moment ?? '',
-        // The norm set itself (a few kB), not its timestamp: two saves within one millisecond stay apart.
-        JSON.stringify(norms?.normSet ?? null),
-      );
-      let report = reports.get(key);
-      if (!report) {
-        report = aggregateReport(
-          analyseSchool(store.results(dataset.id), norms?.normSet ?? emptyNormSet(), {
-            ...(filter.schoolYear ? { year: filter.schoolYear } : {}),
-            ...(filter.moment ? { moment: filter.moment } : {}),
-          }),
+    .get(
+      '/api/datasets/:id/analysis',
+      guard((c) => datasetAccess(c.var.actor, c.req.param('id') ?? '', 'aggregates:read')),
+      queryOf(analysisQuery),
+      (c) => {
+        const { dataset } = datasetAccess(c.var.actor, c.req.param('id'), 'aggregates:read');
+        const query = c.req.valid('query');
+        const filter = filterOf(query);
+        const kind = query.kind;
+        const norms = store.getNorms(dataset.schoolId);
+        const key = ReportCache.key(
+          dataset.id,
+          filter.schoolYear ?? '',
+          filter.moment ?? '',
+          // The norm set itself (a few kB), not its timestamp: two saves within one millisecond stay apart.
+          JSON.stringify(norms?.normSet ?? null),
         );
-        reports.set(key, dataset.id, report);
-      }
-      const head = {
-        datasetId: dataset.id,
-        version: report.version,
-        schoolYear: report.schoolYear,
-        moment: report.moment,
-      };
-      if (kind !== undefined && kind !== '') return c.json({ ...head, kind, analysis: report[kind] });
-      return c.json({ ...head, report });
-    })
-    .get('/api/datasets/:id/pupil-detail', (c) => {
-      const { actor, dataset } = datasetAccess(c.var.actor, c.req.param('id'), 'dataset:read-pupils');
-      const member = actor as Extract<Actor, { kind: 'member' }>;
-      const filter = filterFrom(c.req.query('year'), c.req.query('moment'));
-      const kind = c.req.query('kind');
-      if (kind !== 'dataQuality' && kind !== 'zorg')
-        throw httpError(400, 'Kies welke details: kind=dataQuality of kind=zorg.');
-      const results = store.results(dataset.id);
-      const report = analyseSchool(results, store.getNorms(dataset.schoolId)?.normSet ?? emptyNormSet(), {
-        ...(filter.schoolYear ? { year: filter.schoolYear } : {}),
-        ...(filter.moment ? { moment: filter.moment } : {}),
-      });
-      const analysis = report[kind];
-      // Names for the pupils this section mentions, so the IB-er knows whom to look up.
-      const text = JSON.stringify(analysis);
-      const names: Record<string, string | null> = {};
-      const checked = new Set<string>();
-      for (const r of results) {
-        if (checked.has(r.pupilId)) continue;
-        checked.add(r.pupilId);
-        if (text.includes(JSON.stringify(r.pupilId))) names[r.pupilId] = r.pupilName;
-      }
-      audit.record({
-        actorUserId: member.user.id,
-        schoolId: dataset.schoolId,
-        action: 'dataset.view-pupils',
-        subjectId: dataset.id,
-        details: { kind, pupils: Object.keys(names).length, year: report.schoolYear, moment: report.moment },
-      });
-      return c.json({
-        datasetId: dataset.id,
-        schoolYear: report.schoolYear,
-        moment: report.moment,
-        kind,
-        analysis,
-        names,
-      });
-    })
+        let report = reports.get(key);
+        if (!report) {
+          report = aggregateReport(
+            analyseSchool(store.results(dataset.id), norms?.normSet ?? emptyNormSet(), {
+              ...(filter.schoolYear ? { year: filter.schoolYear } : {}),
+              ...(filter.moment ? { moment: filter.moment } : {}),
+            }),
+          );
+          reports.set(key, dataset.id, report);
+        }
+        const head = {
+          datasetId: dataset.id,
+          version: report.version,
+          schoolYear: report.schoolYear,
+          moment: report.moment,
+        };
+        if (kind !== undefined) return c.json({ ...head, kind, analysis: report[kind] });
+        return c.json({ ...head, report });
+      },
+    )
+    .get(
+      '/api/datasets/:id/pupil-detail',
+      guard((c) => datasetAccess(c.var.actor, c.req.param('id') ?? '', 'dataset:read-pupils')),
+      queryOf(pupilDetailQuery),
+      (c) => {
+        const { actor, dataset } = datasetAccess(c.var.actor, c.req.param('id'), 'dataset:read-pupils');
+        const member = actor as Extract<Actor, { kind: 'member' }>;
+        const query = c.req.valid('query');
+        const filter = filterOf(query);
+        const kind = query.kind;
+        const results = store.results(dataset.id);
+        const report = analyseSchool(results, store.getNorms(dataset.schoolId)?.normSet ?? emptyNormSet(), {
+          ...(filter.schoolYear ? { year: filter.schoolYear } : {}),
+          ...(filter.moment ? { moment: filter.moment } : {}),
+        });
+        const analysis = report[kind];
+        // Names for the pupils this section mentions, so the IB-er knows whom to look up.
+        const text = JSON.stringify(analysis);
+        const names: Record<string, string | null> = {};
+        const checked = new Set<string>();
+        for (const r of results) {
+          if (checked.has(r.pupilId)) continue;
+          checked.add(r.pupilId);
+          if (text.includes(JSON.stringify(r.pupilId))) names[r.pupilId] = r.pupilName;
+        }
+        audit.record({
+          actorUserId: member.user.id,
+          schoolId: dataset.schoolId,
+          action: 'dataset.view-pupils',
+          subjectId: dataset.id,
+          details: {
+            kind,
+            pupils: Object.keys(names).length,
+            year: report.schoolYear,
+            moment: report.moment,
+          },
+        });
+        return c.json({
+          datasetId: dataset.id,
+          schoolYear: report.schoolYear,
+          moment: report.moment,
+          kind,
+          analysis,
+          names,
+        });
+      },
+    )
     .get('/api/school/norms', (c) => {
       const actor = requireMember(c.var.actor, 'norms:read');
       const stored = store.getNorms(actor.school.id);
@@ -373,40 +452,28 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
         updatedBy: stored?.updatedBy ?? null,
       });
     })
-    .put('/api/school/norms', async (c) => {
-      const actor = requireMember(c.var.actor, 'norms:write');
-      const body = await readJsonObject(c);
-      const parsed = parseNormSet(body);
-      if (!parsed.ok)
-        return c.json(
-          { error: 'De normen zijn ongeldig; er is niets opgeslagen.', errors: parsed.errors },
-          422,
-        );
-      const stored = store.putNorms(actor.school.id, parsed.normSet, actor.user.id);
-      audit.record({
-        actorUserId: actor.user.id,
-        schoolId: actor.school.id,
-        action: 'norms.update',
-        subjectId: actor.school.id,
-        details: { updatedAt: stored.updatedAt },
-      });
-      return c.json({ norms: stored.normSet, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy });
-    });
-}
-
-function filterFrom(
-  year: string | undefined,
-  moment: string | undefined,
-): { schoolYear?: string; moment?: Moment } {
-  const filter: { schoolYear?: string; moment?: Moment } = {};
-  if (year !== undefined && year !== '') {
-    if (!/^\d{4}-\d{4}$/.test(year)) throw httpError(400, "Schooljaar: schrijf het als '2025-2026'.");
-    filter.schoolYear = year;
-  }
-  if (moment !== undefined && moment !== '') {
-    const m = moment.toUpperCase();
-    if (!(MOMENTS as readonly string[]).includes(m)) throw httpError(400, 'Toetsmoment: kies B, M of E.');
-    filter.moment = m as Moment;
-  }
-  return filter;
+    .put(
+      '/api/school/norms',
+      guard((c) => requireMember(c.var.actor, 'norms:write')),
+      jsonBody(normSetBody),
+      async (c) => {
+        const actor = requireMember(c.var.actor, 'norms:write');
+        const body = c.req.valid('json');
+        const parsed = parseNormSet(body);
+        if (!parsed.ok)
+          return c.json(
+            { error: 'De normen zijn ongeldig; er is niets opgeslagen.', errors: parsed.errors },
+            422,
+          );
+        const stored = store.putNorms(actor.school.id, parsed.normSet, actor.user.id);
+        audit.record({
+          actorUserId: actor.user.id,
+          schoolId: actor.school.id,
+          action: 'norms.update',
+          subjectId: actor.school.id,
+          details: { updatedAt: stored.updatedAt },
+        });
+        return c.json({ norms: stored.normSet, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy });
+      },
+    );
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { httpError, requireMember, type AuthEnv } from '../auth/access';
 import { setSessionCookie } from '../auth/cookies';
 import type { Invite, InviteRefusal } from '../auth/invites';
@@ -6,8 +7,10 @@ import { hashPassword, passwordProblem } from '../auth/password';
 import { generateSessionToken } from '../auth/session';
 import type { AuthServices } from '../auth/services';
 import { transaction } from '../db/sqlite';
-import { DuplicateError, isRole, isValidEmail, normalizeEmail, type User } from '../schools/school-store';
-import { linkOrigin, rawStringField, readJsonObject, stringField } from './auth.helpers';
+import { PERSON_NAME_MAX_LENGTH, ROLES } from '../contract/limits';
+import { guard, jsonBody } from '../http/validate';
+import { DuplicateError, isValidEmail, normalizeEmail, type User } from '../schools/school-store';
+import { JSON_OBJECT_EXPECTED, linkOrigin } from './auth.helpers';
 
 /** The path of the web app's page that opens an invite (the token follows). */
 export const INVITE_PAGE_PATH = '/uitnodiging/';
@@ -24,6 +27,40 @@ const REFUSALS: Record<InviteRefusal, { status: 404 | 410; message: string }> = 
   },
   revoked: { status: 410, message: 'Deze uitnodiging is ingetrokken. Vraag je leider om een nieuwe.' },
 };
+
+const VALID_EMAIL = 'Vul een geldig e-mailadres in.';
+const TEAM_NUMBERS = 'Geef een geldige geldigheidsduur en een maximum aantal aanmeldingen.';
+
+/** `POST /api/school/invites`: a personal invite (address, role) or a team link (days, uses; defaults apply). */
+export const newInviteBody = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('person'),
+      email: z.string().catch('').transform(normalizeEmail).refine(isValidEmail, { error: VALID_EMAIL }),
+      role: z.enum(ROLES, { error: 'Kies de rol leider of leerkracht.' }).default('leerkracht'),
+    }),
+    z.object({
+      kind: z.literal('team'),
+      days: z.coerce.number({ error: TEAM_NUMBERS }).gt(0, { error: TEAM_NUMBERS }).optional(),
+      maxUses: z.coerce.number({ error: TEAM_NUMBERS }).min(1, { error: TEAM_NUMBERS }).optional(),
+    }),
+  ],
+  { error: 'Kies een persoonlijke uitnodiging of een teamlink.' },
+);
+
+/**
+ * `POST /api/invites/:token/accept`: name, e-mail (team links) and password for a new account; a logged-in
+ * member sends none. What is required depends on the invite and the caller, so the handler checks it.
+ */
+export const acceptInviteBody = z.object(
+  {
+    name: z.string().trim().default('').catch(''),
+    email: z.string().default('').catch('').transform(normalizeEmail),
+    password: z.string().default('').catch(''),
+  },
+  { error: JSON_OBJECT_EXPECTED },
+);
 
 function status(invite: Invite, now: number): 'open' | 'used' | 'expired' | 'revoked' {
   if (invite.revokedAt !== null) return 'revoked';
@@ -59,57 +96,52 @@ export function createInvitesRoutes(services: AuthServices) {
     .use('/api/school/invites', access.withActor)
     .use('/api/school/invites/*', access.withActor)
     .use('/api/invites/*', access.withActor)
-    .post('/api/school/invites', async (c) => {
-      const actor = requireMember(c.var.actor, 'members:manage');
-      const body = await readJsonObject(c);
-      let created: { invite: Invite; token: string };
-      if (body.kind === 'person') {
-        const email = normalizeEmail(stringField(body, 'email') ?? '');
-        if (!isValidEmail(email)) throw httpError(400, 'Vul een geldig e-mailadres in.');
-        const role = body.role ?? 'leerkracht';
-        if (!isRole(role)) throw httpError(400, 'Kies de rol leider of leerkracht.');
-        const existing = schools.findUserByEmail(email);
-        if (existing && schools.getMembership(existing.id, actor.school.id)) {
-          throw httpError(409, 'Deze persoon is al lid van de school.');
+    .post(
+      '/api/school/invites',
+      guard((c) => requireMember(c.var.actor, 'members:manage')),
+      jsonBody(newInviteBody),
+      async (c) => {
+        const actor = requireMember(c.var.actor, 'members:manage');
+        const body = c.req.valid('json');
+        let created: { invite: Invite; token: string };
+        if (body.kind === 'person') {
+          const { email, role } = body;
+          const existing = schools.findUserByEmail(email);
+          if (existing && schools.getMembership(existing.id, actor.school.id)) {
+            throw httpError(409, 'Deze persoon is al lid van de school.');
+          }
+          created = invites.createPersonInvite({
+            schoolId: actor.school.id,
+            email,
+            role,
+            createdBy: actor.user.id,
+          });
+        } else {
+          created = invites.createTeamLink({
+            schoolId: actor.school.id,
+            createdBy: actor.user.id,
+            days: body.days,
+            maxUses: body.maxUses,
+          });
         }
-        created = invites.createPersonInvite({
+        audit.record({
+          actorUserId: actor.user.id,
           schoolId: actor.school.id,
-          email,
-          role,
-          createdBy: actor.user.id,
+          action: 'member.invite',
+          subjectId: created.invite.id,
+          details: { kind: created.invite.kind, role: created.invite.role, maxUses: created.invite.maxUses },
         });
-      } else if (body.kind === 'team') {
-        const days = body.days === undefined ? undefined : Number(body.days);
-        const maxUses = body.maxUses === undefined ? undefined : Number(body.maxUses);
-        if ((days !== undefined && !(days > 0)) || (maxUses !== undefined && !(maxUses >= 1))) {
-          throw httpError(400, 'Geef een geldige geldigheidsduur en een maximum aantal aanmeldingen.');
-        }
-        created = invites.createTeamLink({
-          schoolId: actor.school.id,
-          createdBy: actor.user.id,
-          days,
-          maxUses,
-        });
-      } else {
-        throw httpError(400, 'Kies een persoonlijke uitnodiging of een teamlink.');
-      }
-      audit.record({
-        actorUserId: actor.user.id,
-        schoolId: actor.school.id,
-        action: 'member.invite',
-        subjectId: created.invite.id,
-        details: { kind: created.invite.kind, role: created.invite.role, maxUses: created.invite.maxUses },
-      });
-      return c.json(
-        {
-          invite: inviteView(created.invite, services.now()),
-          // The token is shown this once: only its hash is stored.
-          token: created.token,
-          url: `${linkOrigin(c, services.publicUrl)}${INVITE_PAGE_PATH}${created.token}`,
-        },
-        201,
-      );
-    })
+        return c.json(
+          {
+            invite: inviteView(created.invite, services.now()),
+            // The token is shown this once: only its hash is stored.
+            token: created.token,
+            url: `${linkOrigin(c, services.publicUrl)}${INVITE_PAGE_PATH}${created.token}`,
+          },
+          201,
+        );
+      },
+    )
     .get('/api/school/invites', (c) => {
       const actor = requireMember(c.var.actor, 'members:manage');
       const now = services.now();
@@ -144,76 +176,84 @@ export function createInvitesRoutes(services: AuthServices) {
         expiresAt: new Date(checked.invite.expiresAt).toISOString(),
       });
     })
-    .post('/api/invites/:token/accept', async (c) => {
-      // Access check: the token is the capability; claiming a use is atomic with creating the account.
-      const checked = invites.check(c.req.param('token'));
-      if (!checked.ok) throw httpError(REFUSALS[checked.reason].status, REFUSALS[checked.reason].message);
-      const invite = checked.invite;
-      const school = schools.getSchool(invite.schoolId);
-      if (!school) throw httpError(404, REFUSALS.unknown.message);
-      const body = await readJsonObject(c);
-      const actor = c.var.actor;
+    .post(
+      '/api/invites/:token/accept',
+      // Access check: the token is the capability (checked before the body); claiming a use is atomic with
+      // creating the account.
+      guard((c) => {
+        const checked = invites.check(c.req.param('token') ?? '');
+        if (!checked.ok) throw httpError(REFUSALS[checked.reason].status, REFUSALS[checked.reason].message);
+      }),
+      jsonBody(acceptInviteBody),
+      async (c) => {
+        const checked = invites.check(c.req.param('token'));
+        if (!checked.ok) throw httpError(REFUSALS[checked.reason].status, REFUSALS[checked.reason].message);
+        const invite = checked.invite;
+        const school = schools.getSchool(invite.schoolId);
+        if (!school) throw httpError(404, REFUSALS.unknown.message);
+        const body = c.req.valid('json');
+        const actor = c.var.actor;
 
-      let user: User;
-      if (actor.kind === 'member') {
-        // Logged in already (e.g. an IB-er of two schools): join with this account, no new password.
-        if (invite.kind === 'person' && invite.email !== actor.user.email) {
-          throw httpError(
-            403,
-            'Deze uitnodiging is voor een ander e-mailadres. Log uit en open de link opnieuw.',
-          );
-        }
-        if (schools.getMembership(actor.user.id, school.id))
-          throw httpError(409, 'Je bent al lid van deze school.');
-        user = actor.user;
-        const joined = transaction(schools.db, () => {
-          if (!invites.claim(invite.id)) return false;
-          schools.addMembership(user.id, school.id, invite.role);
-          return true;
-        });
-        if (!joined) throw httpError(410, REFUSALS.used.message);
-      } else {
-        const email =
-          invite.kind === 'person' ? (invite.email ?? '') : normalizeEmail(stringField(body, 'email') ?? '');
-        if (!isValidEmail(email)) throw httpError(400, 'Vul een geldig e-mailadres in.');
-        const name = stringField(body, 'name') ?? '';
-        if (!name || name.length > 100) throw httpError(400, 'Vul je naam in (hoogstens 100 tekens).');
-        const password = rawStringField(body, 'password') ?? '';
-        const problem = passwordProblem(password, email);
-        if (problem) throw httpError(400, problem);
-        if (schools.findUserByEmail(email)) {
-          throw httpError(
-            409,
-            'Er bestaat al een account met dit e-mailadres. Log eerst in en open de uitnodiging daarna opnieuw.',
-          );
-        }
-        const passwordHash = await hashPassword(password);
-        let created: User | null;
-        try {
-          created = transaction(schools.db, () => {
-            if (!invites.claim(invite.id)) return null;
-            const newUser = schools.createUser({ email, name, passwordHash });
-            schools.addMembership(newUser.id, school.id, invite.role);
-            return newUser;
+        let user: User;
+        if (actor.kind === 'member') {
+          // Logged in already (e.g. an IB-er of two schools): join with this account, no new password.
+          if (invite.kind === 'person' && invite.email !== actor.user.email) {
+            throw httpError(
+              403,
+              'Deze uitnodiging is voor een ander e-mailadres. Log uit en open de link opnieuw.',
+            );
+          }
+          if (schools.getMembership(actor.user.id, school.id))
+            throw httpError(409, 'Je bent al lid van deze school.');
+          user = actor.user;
+          const joined = transaction(schools.db, () => {
+            if (!invites.claim(invite.id)) return false;
+            schools.addMembership(user.id, school.id, invite.role);
+            return true;
           });
-        } catch (error) {
-          if (error instanceof DuplicateError) throw httpError(409, error.message);
-          throw error;
+          if (!joined) throw httpError(410, REFUSALS.used.message);
+        } else {
+          const email = invite.kind === 'person' ? (invite.email ?? '') : body.email;
+          if (!isValidEmail(email)) throw httpError(400, VALID_EMAIL);
+          const { name, password } = body;
+          if (!name || name.length > PERSON_NAME_MAX_LENGTH)
+            throw httpError(400, `Vul je naam in (hoogstens ${PERSON_NAME_MAX_LENGTH} tekens).`);
+          const problem = passwordProblem(password, email);
+          if (problem) throw httpError(400, problem);
+          if (schools.findUserByEmail(email)) {
+            throw httpError(
+              409,
+              'Er bestaat al een account met dit e-mailadres. Log eerst in en open de uitnodiging daarna opnieuw.',
+            );
+          }
+          const passwordHash = await hashPassword(password);
+          let created: User | null;
+          try {
+            created = transaction(schools.db, () => {
+              if (!invites.claim(invite.id)) return null;
+              const newUser = schools.createUser({ email, name, passwordHash });
+              schools.addMembership(newUser.id, school.id, invite.role);
+              return newUser;
+            });
+          } catch (error) {
+            if (error instanceof DuplicateError) throw httpError(409, error.message);
+            throw error;
+          }
+          if (!created) throw httpError(410, REFUSALS.used.message);
+          user = created;
         }
-        if (!created) throw httpError(410, REFUSALS.used.message);
-        user = created;
-      }
 
-      const token = generateSessionToken();
-      const session = sessions.createSession(token, user.id, school.id);
-      setSessionCookie(c, cookie, token, session.expiresAt, services.now());
-      audit.record({
-        actorUserId: user.id,
-        schoolId: school.id,
-        action: 'member.join',
-        subjectId: invite.id,
-        details: { kind: invite.kind, role: invite.role },
-      });
-      return c.json({ user, school, role: invite.role }, 201);
-    });
+        const token = generateSessionToken();
+        const session = sessions.createSession(token, user.id, school.id);
+        setSessionCookie(c, cookie, token, session.expiresAt, services.now());
+        audit.record({
+          actorUserId: user.id,
+          schoolId: school.id,
+          action: 'member.join',
+          subjectId: invite.id,
+          details: { kind: invite.kind, role: invite.role },
+        });
+        return c.json({ user, school, role: invite.role }, 201);
+      },
+    );
 }

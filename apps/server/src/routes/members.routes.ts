@@ -1,8 +1,19 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { httpError, requireMember, type AuthEnv } from '../auth/access';
 import type { AuthServices } from '../auth/services';
-import { isRole, LastLeiderError, type Member } from '../schools/school-store';
-import { readJsonObject } from './auth.helpers';
+import { ROLES } from '../contract/limits';
+import { guard, jsonBody } from '../http/validate';
+import { LastLeiderError, type Member } from '../schools/school-store';
+import { JSON_OBJECT_EXPECTED } from './auth.helpers';
+
+const CHOOSE_ROLE = 'Kies de rol leider of leerkracht.';
+
+/** `PATCH /api/school/members/:userId`: the member's new role. */
+export const memberRoleBody = z.object(
+  { role: z.enum(ROLES, { error: CHOOSE_ROLE }) },
+  { error: JSON_OBJECT_EXPECTED },
+);
 
 function memberView(member: Member) {
   return {
@@ -28,31 +39,35 @@ export function createMembersRoutes(services: AuthServices) {
       const actor = requireMember(c.var.actor, 'members:manage');
       return c.json({ members: schools.listMembers(actor.school.id).map(memberView) });
     })
-    .patch('/api/school/members/:userId', async (c) => {
-      const actor = requireMember(c.var.actor, 'members:manage');
-      const userId = c.req.param('userId');
-      const body = await readJsonObject(c);
-      if (!isRole(body.role)) throw httpError(400, 'Kies de rol leider of leerkracht.');
-      const before = schools.getMembership(userId, actor.school.id);
-      if (!before) throw httpError(404, 'Dit teamlid bestaat niet (meer).');
-      try {
-        schools.setRole(userId, actor.school.id, body.role);
-      } catch (error) {
-        if (error instanceof LastLeiderError) throw httpError(409, error.message);
-        throw error;
-      }
-      if (before.role !== body.role) {
-        audit.record({
-          actorUserId: actor.user.id,
-          schoolId: actor.school.id,
-          action: 'member.role',
-          subjectId: userId,
-          details: { from: before.role, to: body.role },
-        });
-      }
-      const member = schools.listMembers(actor.school.id).find((m) => m.user.id === userId);
-      return c.json({ member: member ? memberView(member) : null });
-    })
+    .patch(
+      '/api/school/members/:userId',
+      guard((c) => requireMember(c.var.actor, 'members:manage')),
+      jsonBody(memberRoleBody),
+      async (c) => {
+        const actor = requireMember(c.var.actor, 'members:manage');
+        const userId = c.req.param('userId');
+        const body = c.req.valid('json');
+        const before = schools.getMembership(userId, actor.school.id);
+        if (!before) throw httpError(404, 'Dit teamlid bestaat niet (meer).');
+        try {
+          schools.setRole(userId, actor.school.id, body.role);
+        } catch (error) {
+          if (error instanceof LastLeiderError) throw httpError(409, error.message);
+          throw error;
+        }
+        if (before.role !== body.role) {
+          audit.record({
+            actorUserId: actor.user.id,
+            schoolId: actor.school.id,
+            action: 'member.role',
+            subjectId: userId,
+            details: { from: before.role, to: body.role },
+          });
+        }
+        const member = schools.listMembers(actor.school.id).find((m) => m.user.id === userId);
+        return c.json({ member: member ? memberView(member) : null });
+      },
+    )
     .delete('/api/school/members/:userId', (c) => {
       const actor = requireMember(c.var.actor, 'members:manage');
       const userId = c.req.param('userId');

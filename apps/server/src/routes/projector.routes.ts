@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { httpError, requireAccess, requireMember, type AuthEnv } from '../auth/access';
 import { createRequireBoardAccess } from '../auth/board-access';
 import { projectorConnectionUserId } from '../auth/access-events';
 import { clientIpFromContext } from '../auth/client-ip';
 import type { ProjectorLink } from '../auth/projector-links';
 import type { AuthServices } from '../auth/services';
-import { linkOrigin, readJsonObject } from './auth.helpers';
+import { guard, jsonBody } from '../http/validate';
+import { JSON_OBJECT_EXPECTED, linkOrigin } from './auth.helpers';
 
 /**
  * The web app's projector page for a board, opened with the link's token: the page passes `?projector=`
@@ -15,6 +17,19 @@ export function projectorPageUrl(origin: string, boardId: string, token: string)
   return `${origin}/borden/${encodeURIComponent(boardId)}/projector?projector=${token}`;
 }
 
+const VALID_HOURS = 'Geef een geldige geldigheidsduur in uren.';
+
+/** `POST /api/boards/:id/projector-links`: how many hours the link works (default 12, at most a week); a body is optional. */
+export const newProjectorLinkBody = z.object(
+  { hours: z.coerce.number({ error: VALID_HOURS }).gt(0, { error: VALID_HOURS }).optional() },
+  { error: JSON_OBJECT_EXPECTED },
+);
+
+function linkStatus(link: ProjectorLink, now: number): 'active' | 'revoked' | 'expired' {
+  if (link.revokedAt !== null) return 'revoked';
+  return now >= link.expiresAt ? 'expired' : 'active';
+}
+
 function linkView(link: ProjectorLink, now: number) {
   return {
     id: link.id,
@@ -22,7 +37,7 @@ function linkView(link: ProjectorLink, now: number) {
     createdAt: new Date(link.createdAt).toISOString(),
     expiresAt: new Date(link.expiresAt).toISOString(),
     lastUsedAt: link.lastUsedAt === null ? null : new Date(link.lastUsedAt).toISOString(),
-    status: link.revokedAt !== null ? 'revoked' : now >= link.expiresAt ? 'expired' : 'active',
+    status: linkStatus(link, now),
   };
 }
 
@@ -40,35 +55,40 @@ export function createProjectorRoutes(services: AuthServices) {
   return new Hono<AuthEnv>()
     .use('/api/boards/:id/projector-links', access.withActor)
     .use('/api/boards/:id/projector-links/*', access.withActor)
-    .post('/api/boards/:id/projector-links', async (c) => {
-      const resource = await boardAccess(c.var.actor, c.req.param('id'), 'projector:manage');
-      const actor = requireMember(c.var.actor, 'projector:manage', resource);
-      const body = await readJsonObject(c).catch(() => ({}) as Record<string, unknown>);
-      const hours = body.hours === undefined ? undefined : Number(body.hours);
-      if (hours !== undefined && !(hours > 0))
-        throw httpError(400, 'Geef een geldige geldigheidsduur in uren.');
-      const { link, token } = projectorLinks.create({
-        boardId: resource.boardId,
-        schoolId: resource.schoolId,
-        createdBy: actor.user.id,
-        hours,
-      });
-      audit.record({
-        actorUserId: actor.user.id,
-        schoolId: actor.school.id,
-        action: 'projector.create',
-        subjectId: link.id,
-        details: { boardId: link.boardId },
-      });
-      return c.json(
-        {
-          link: linkView(link, services.now()),
-          token,
-          url: projectorPageUrl(linkOrigin(c, services.publicUrl), link.boardId, token),
-        },
-        201,
-      );
-    })
+    .post(
+      '/api/boards/:id/projector-links',
+      guard(async (c) => {
+        const resource = await boardAccess(c.var.actor, c.req.param('id') ?? '', 'projector:manage');
+        requireMember(c.var.actor, 'projector:manage', resource);
+      }),
+      jsonBody(newProjectorLinkBody),
+      async (c) => {
+        const resource = await boardAccess(c.var.actor, c.req.param('id'), 'projector:manage');
+        const actor = requireMember(c.var.actor, 'projector:manage', resource);
+        const { hours } = c.req.valid('json');
+        const { link, token } = projectorLinks.create({
+          boardId: resource.boardId,
+          schoolId: resource.schoolId,
+          createdBy: actor.user.id,
+          hours,
+        });
+        audit.record({
+          actorUserId: actor.user.id,
+          schoolId: actor.school.id,
+          action: 'projector.create',
+          subjectId: link.id,
+          details: { boardId: link.boardId },
+        });
+        return c.json(
+          {
+            link: linkView(link, services.now()),
+            token,
+            url: projectorPageUrl(linkOrigin(c, services.publicUrl), link.boardId, token),
+          },
+          201,
+        );
+      },
+    )
     .get('/api/boards/:id/projector-links', async (c) => {
       const resource = await boardAccess(c.var.actor, c.req.param('id'), 'projector:manage');
       const now = services.now();

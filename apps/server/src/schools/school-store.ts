@@ -1,9 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { applyMigrations, transaction } from '../db/sqlite';
 
+import { ROLES, type Role } from '../contract/limits';
+
 /** The two roles of a school member; what each may do is the policy table in `auth/policy.ts`. */
-export type Role = 'leider' | 'leerkracht';
-export const ROLES: readonly Role[] = ['leider', 'leerkracht'];
+export { ROLES, type Role };
 
 export function isRole(value: unknown): value is Role {
   return value === 'leider' || value === 'leerkracht';

@@ -1,78 +1,44 @@
 /**
- * The one place where the web app talks HTTP to the Koers server: same-origin credentials (the session
- * cookie), JSON errors `{ error }` surfaced as the server's Dutch message, and 401 handling (log in again).
- * No component calls `fetch` itself.
+ * The one place where the web app talks HTTP to the Koers server, through Hono's typed client
+ * (`hc<AppType>`): request and response types come from the server's routes, so nothing here repeats
+ * them. Same-origin credentials (the session cookie), JSON errors `{ error }` surfaced as the server's
+ * Dutch message, and 401 handling (log in again). No component calls `fetch` itself.
  */
 import { goto } from '$app/navigation';
+import type { AppType } from '@koers/server/app-type';
+import { hc, type ClientResponse, type InferResponseType } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
 import { m } from '$lib/i18n';
 
+/**
+ * The typed client of the whole API. `import type` keeps the server out of the bundle: only hono's small
+ * client proxy is shipped.
+ */
+export const api = hc<AppType>('/', {
+  headers: { accept: 'application/json' },
+  init: { credentials: 'same-origin' },
+}).api;
+
+type Api = typeof api;
+
+/** Who is logged in, for which school and in which role (`GET /api/auth/me`); a login or an accepted invite answers the same without `schools`. */
+type MeAnswer = InferResponseType<Api['auth']['me']['$get'], 200>;
+export type Me = Omit<MeAnswer, 'schools'> & Partial<Pick<MeAnswer, 'schools'>>;
+export type User = Me['user'];
+export type School = Me['school'];
+export type Role = Me['role'];
+
 /** A board as the server lists it. */
-export interface BoardSummary {
-  id: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type Role = 'leider' | 'leerkracht';
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface School {
-  id: string;
-  name: string;
-}
-
-/** Who is logged in, for which school and in which role (`GET /api/auth/me`). */
-export interface Me {
-  user: User;
-  school: School;
-  role: Role;
-  schools?: { id: string; name: string; role: Role }[];
-}
-
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  joinedAt: string | number;
-}
-
-export type InviteStatus = 'open' | 'used' | 'expired' | 'revoked';
-
-export interface Invite {
-  id: string;
-  kind: 'person' | 'team';
-  email: string | null;
-  role: Role;
-  uses: number;
-  maxUses: number;
-  createdAt: string;
-  expiresAt: string;
-  status: InviteStatus;
-}
-
+export type BoardSummary = InferResponseType<Api['boards']['$get'], 200>['boards'][number];
+export type Member = InferResponseType<Api['school']['members']['$get'], 200>['members'][number];
+export type Invite = InferResponseType<Api['school']['invites']['$get'], 200>['invites'][number];
+export type InviteStatus = Invite['status'];
 /** What an invite link reveals before accepting: the school's name and the role. */
-export interface InvitePreview {
-  school: { name: string };
-  role: Role;
-  kind: 'person' | 'team';
-  expiresAt: string;
-}
-
-export interface ProjectorLink {
-  id: string;
-  boardId: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  status: 'active' | 'revoked' | 'expired';
-}
+export type InvitePreview = InferResponseType<Api['invites'][':token']['$get'], 200>;
+export type ProjectorLink = InferResponseType<
+  Api['boards'][':id']['projector-links']['$get'],
+  200
+>['links'][number];
 
 /** An expected failure with the server's (Dutch) message, or a network failure when `status` is 0. */
 export class ApiError extends Error {
@@ -121,13 +87,6 @@ export function safeBack(value: string | null): string {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 }
 
-interface RequestOptions extends RequestInit {
-  /** A projector link's token, sent as `?projector=` (the projector has no session). */
-  projector?: string;
-  /** Go to the login page on 401 (default: yes, except on public pages). */
-  loginOn401?: boolean;
-}
-
 /** The server's Dutch `{ error }` message, or a generic one when the answer has none. */
 export function errorMessageOf(body: unknown): string {
   return body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
@@ -145,19 +104,28 @@ export function sendToLogin(): void {
   void goto(loginHref(location.pathname + location.search), { replace: true });
 }
 
-/** The one JSON call to the API: same-origin credentials, `ApiError` with the server's message, 401 → login. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { projector, loginOn401 = true, ...init } = options;
-  const url = projector
-    ? `${path}${path.includes('?') ? '&' : '?'}projector=${encodeURIComponent(projector)}`
-    : path;
-  let response: Response;
+/** The body of a response's success statuses (2xx), from the route's types. */
+export type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never;
+
+export interface CallOptions {
+  /** Go to the login page on 401 (default: yes, except on public pages). */
+  loginOn401?: boolean;
+}
+
+/**
+ * Sends one typed call and answers its success body: `ApiError` with the server's message otherwise (status
+ * 0 when the server was not reached), 401 → login.
+ *
+ * @example const { boards } = await call(api.boards.$get());
+ */
+export async function call<R extends ClientResponse<unknown, number, string>>(
+  sent: Promise<R>,
+  options: CallOptions = {},
+): Promise<SuccessBody<R>> {
+  let response: R;
   try {
-    response = await fetch(url, {
-      ...init,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    });
+    response = await sent;
   } catch (cause) {
     throw new ApiError(0, cause instanceof Error ? cause.message : String(cause));
   }
@@ -166,42 +134,39 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     const message = errorMessageOf(body);
     const retry = Number(response.headers.get('retry-after'));
     const error = new ApiError(response.status, message, Number.isFinite(retry) && retry > 0 ? retry : null);
-    if (response.status === 401 && loginOn401 && !projector) sendToLogin();
+    if (response.status === 401 && (options.loginOn401 ?? true)) sendToLogin();
     throw error;
   }
-  return body as T;
+  return body as SuccessBody<R>;
 }
 
-const json = (method: string, body?: unknown): RequestInit => ({
-  method,
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
+/** A path parameter as the URL needs it (the typed client puts it in as given). */
+const id = (value: string) => encodeURIComponent(value);
 
 // ── Accounts ────────────────────────────────────────────────────────────────────────────────────────────
 
 export function login(email: string, password: string): Promise<Me> {
-  return request<Me>('/api/auth/login', { ...json('POST', { email, password }), loginOn401: false });
+  return call(api.auth.login.$post({ json: { email, password } }), { loginOn401: false });
 }
 
 export async function logout(): Promise<void> {
-  await request('/api/auth/logout', { ...json('POST'), loginOn401: false });
+  await call(api.auth.logout.$post(), { loginOn401: false });
 }
 
 /** Who is logged in; an ApiError with status 401 when nobody is (never redirects). */
 export function me(): Promise<Me> {
-  return request<Me>('/api/auth/me', { loginOn401: false });
+  return call(api.auth.me.$get(), { loginOn401: false });
 }
 
 export function getInvite(token: string): Promise<InvitePreview> {
-  return request<InvitePreview>(`/api/invites/${encodeURIComponent(token)}`, { loginOn401: false });
+  return call(api.invites[':token'].$get({ param: { token: id(token) } }), { loginOn401: false });
 }
 
 export function acceptInvite(
   token: string,
   fields: { name?: string; email?: string; password?: string },
 ): Promise<Me> {
-  return request<Me>(`/api/invites/${encodeURIComponent(token)}/accept`, {
-    ...json('POST', fields),
+  return call(api.invites[':token'].accept.$post({ param: { token: id(token) }, json: fields }), {
     loginOn401: false,
   });
 }
@@ -209,71 +174,72 @@ export function acceptInvite(
 // ── Team (leider) ───────────────────────────────────────────────────────────────────────────────────────
 
 export async function listMembers(): Promise<Member[]> {
-  return (await request<{ members: Member[] }>('/api/school/members')).members;
+  return (await call(api.school.members.$get())).members;
 }
 
 export async function setMemberRole(userId: string, role: Role): Promise<void> {
-  await request(`/api/school/members/${encodeURIComponent(userId)}`, json('PATCH', { role }));
+  await call(api.school.members[':userId'].$patch({ param: { userId: id(userId) }, json: { role } }));
 }
 
 export async function removeMember(userId: string): Promise<void> {
-  await request(`/api/school/members/${encodeURIComponent(userId)}`, json('DELETE'));
+  await call(api.school.members[':userId'].$delete({ param: { userId: id(userId) } }));
 }
 
 export async function listInvites(): Promise<Invite[]> {
-  return (await request<{ invites: Invite[] }>('/api/school/invites')).invites;
+  return (await call(api.school.invites.$get())).invites;
 }
 
 export type NewInvite =
   { kind: 'person'; email: string; role: Role } | { kind: 'team'; days: number; maxUses: number };
 
-export function createInvite(invite: NewInvite): Promise<{ invite: Invite; token: string; url: string }> {
-  return request('/api/school/invites', json('POST', invite));
+export function createInvite(invite: NewInvite) {
+  return call(api.school.invites.$post({ json: invite }));
 }
 
-export async function revokeInvite(id: string): Promise<void> {
-  await request(`/api/school/invites/${encodeURIComponent(id)}`, json('DELETE'));
+export async function revokeInvite(inviteId: string): Promise<void> {
+  await call(api.school.invites[':id'].$delete({ param: { id: id(inviteId) } }));
 }
 
 // ── Boards ──────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function listBoards(): Promise<BoardSummary[]> {
-  const { boards } = await request<{ boards: BoardSummary[] }>('/api/boards');
-  return boards;
+  return (await call(api.boards.$get())).boards;
 }
 
 export async function createBoard(title: string): Promise<BoardSummary> {
-  const { board } = await request<{ board: BoardSummary }>('/api/boards', json('POST', { title }));
-  return board;
+  return (await call(api.boards.$post({ json: { title } }))).board;
 }
 
-export async function getBoard(id: string): Promise<BoardSummary> {
-  const { board } = await request<{ board: BoardSummary }>(`/api/boards/${encodeURIComponent(id)}`);
-  return board;
+export async function getBoard(boardId: string): Promise<BoardSummary> {
+  return (await call(api.boards[':id'].$get({ param: { id: id(boardId) } }))).board;
 }
 
 // ── Projector links ─────────────────────────────────────────────────────────────────────────────────────
 
-const linksPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/projector-links`;
-
 export async function listProjectorLinks(boardId: string): Promise<ProjectorLink[]> {
-  return (await request<{ links: ProjectorLink[] }>(linksPath(boardId))).links;
+  return (await call(api.boards[':id']['projector-links'].$get({ param: { id: id(boardId) } }))).links;
 }
 
-export function createProjectorLink(
-  boardId: string,
-  hours?: number,
-): Promise<{ link: ProjectorLink; token: string; url: string }> {
-  return request(linksPath(boardId), json('POST', hours === undefined ? {} : { hours }));
+export function createProjectorLink(boardId: string, hours?: number) {
+  return call(
+    api.boards[':id']['projector-links'].$post({
+      param: { id: id(boardId) },
+      json: hours === undefined ? {} : { hours },
+    }),
+  );
 }
 
 export async function revokeProjectorLink(boardId: string, linkId: string): Promise<void> {
-  await request(`${linksPath(boardId)}/${encodeURIComponent(linkId)}`, json('DELETE'));
+  await call(
+    api.boards[':id']['projector-links'][':linkId'].$delete({
+      param: { id: id(boardId), linkId: id(linkId) },
+    }),
+  );
 }
 
 /** The board a projector link opens (public; the token is the capability). */
-export function openProjectorLink(token: string): Promise<{ boardId: string; title: string }> {
-  return request(`/api/projector/${encodeURIComponent(token)}`, { loginOn401: false });
+export function openProjectorLink(token: string) {
+  return call(api.projector[':token'].$get({ param: { token: id(token) } }), { loginOn401: false });
 }
 
 /** The WebSocket base URL of the sync endpoint on the same origin (the dev server proxies it). */

@@ -1,42 +1,68 @@
 /**
- * The dataset routes. JSON calls follow `$lib/api` (its `ApiError`, the server's Dutch `{ error }`, 401 →
- * login page); uploads go through XMLHttpRequest because fetch cannot report upload progress, which a
- * large LVS export (tens of MB) needs.
+ * The dataset routes. JSON calls go through the typed client of `$lib/api` (its `ApiError`, the server's
+ * Dutch `{ error }`, 401 → login page), and every answer's type is the server's route type; uploads go
+ * through XMLHttpRequest because fetch cannot report upload progress, which a large LVS export (tens of MB)
+ * needs.
  */
-import { ApiError, errorMessageOf, request, sendToLogin } from '$lib/api';
-import type {
-  AnalysisAnswer,
-  DatasetSummary,
-  ImportAnswer,
-  ImportChoices,
-  ImportRefusal,
-  PreviewAnswer,
-} from './types';
+import type { Field } from '@koers/analysis';
+import type { InferResponseType } from 'hono/client';
+import { api, ApiError, call, errorMessageOf, sendToLogin } from '$lib/api';
 
-const datasetPath = (id: string) => `/api/datasets/${encodeURIComponent(id)}`;
+type Datasets = typeof api.datasets;
+
+/** A dataset as `GET /api/datasets` lists it: a summary, never pupil rows. */
+export type DatasetSummary = InferResponseType<Datasets['$get'], 200>['datasets'][number];
+
+/** `GET /api/datasets/:id/analysis` without `kind`: the aggregate report (no pupil ids or names). */
+export type AnalysisAnswer = Extract<
+  InferResponseType<Datasets[':id']['analysis']['$get'], 200>,
+  { report: unknown }
+>;
+
+/** `POST /api/datasets/preview`: the file read and checked, nothing stored. */
+export type PreviewAnswer = InferResponseType<Datasets['preview']['$post'], 200>;
+/** One problem in a file, rows numbered as in Excel (header = row 1), with its whole sentence in `text`. */
+export type ImportIssue = PreviewAnswer['errors'][number];
+/** `POST /api/datasets` 201. */
+export type ImportAnswer = InferResponseType<Datasets['$post'], 201>;
+/** `POST /api/datasets` 422: the file still has errors; nothing stored. */
+export type ImportRefusal = InferResponseType<Datasets['$post'], 422>;
+
+/** The user's choices sent with a preview or an import. */
+export interface ImportChoices {
+  name?: string;
+  /** Canonical field → the file's header. */
+  mapping?: Partial<Record<Field, string>>;
+  skipRows?: number[];
+}
+
+const param = (id: string) => ({ param: { id: encodeURIComponent(id) } });
 
 /** The school's datasets, newest first. */
 export async function listDatasets(): Promise<DatasetSummary[]> {
-  return (await request<{ datasets: DatasetSummary[] }>('/api/datasets')).datasets;
+  return (await call(api.datasets.$get())).datasets;
 }
 
 export async function getDataset(id: string): Promise<DatasetSummary> {
-  return (await request<{ dataset: DatasetSummary }>(datasetPath(id))).dataset;
+  return (await call(api.datasets[':id'].$get(param(id)))).dataset;
 }
 
 /** Removes the dataset and every pupil row in it; returns how many rows went. */
 export async function deleteDataset(id: string): Promise<number> {
-  return (await request<{ ok: boolean; removedRows: number }>(datasetPath(id), { method: 'DELETE' }))
-    .removedRows;
+  return (await call(api.datasets[':id'].$delete(param(id)))).removedRows;
 }
 
 /** The aggregate report (no pupil ids or names) for a school year and moment (defaults: the latest). */
-export function getAnalysis(id: string, year?: string, moment?: string): Promise<AnalysisAnswer> {
-  const query = new URLSearchParams();
-  if (year) query.set('year', year);
-  if (moment) query.set('moment', moment);
-  const q = query.toString();
-  return request<AnalysisAnswer>(`${datasetPath(id)}/analysis${q ? `?${q}` : ''}`);
+export async function getAnalysis(id: string, year?: string, moment?: string): Promise<AnalysisAnswer> {
+  const answer = await call(
+    api.datasets[':id'].analysis.$get({
+      ...param(id),
+      query: { ...(year ? { year } : {}), ...(moment ? { moment } : {}) },
+    }),
+  );
+  // Without `kind` the server answers the whole report.
+  if (!('report' in answer)) throw new ApiError(500, errorMessageOf(null));
+  return answer;
 }
 
 /** Upload progress: bytes sent of the total. */

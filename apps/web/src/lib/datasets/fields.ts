@@ -1,4 +1,4 @@
-import type { Field } from './types';
+import type { Field } from '@koers/analysis';
 
 /**
  * The canonical fields a column can be mapped to, in the order the wizard offers them, with their Dutch
