@@ -51,7 +51,16 @@ const MIGRATIONS = [
       );
     `,
   },
+  {
+    // A large import is written in batches (createInBatches); until its last batch is in, the dataset is
+    // incomplete and invisible, and a crash in between leaves rows the next start removes.
+    name: 'datasets-003-complete-flag',
+    sql: `ALTER TABLE datasets ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];
+
+/** Rows per transaction in {@link DatasetStore.createInBatches}: a few milliseconds of writing each. */
+const BATCH_ROWS = 2000;
 
 /** What a school's members see of a dataset in lists: no pupil data. */
 export interface DatasetSummary {
@@ -74,6 +83,15 @@ export interface StoredNorms {
   normSet: NormSet;
   updatedAt: string;
   updatedBy: string | null;
+}
+
+/** A clean import to store. */
+export interface NewDataset {
+  schoolId: string;
+  name: string;
+  sourceFileName: string | null;
+  importedBy: string | null;
+  results: readonly Result[];
 }
 
 /** The canonical fields kept in the JSON column (the rest are columns to filter on). */
@@ -139,16 +157,56 @@ export class DatasetStore {
     private readonly now: () => number = Date.now,
   ) {
     applyMigrations(db, MIGRATIONS);
+    // Leftovers of an import in batches that a crash interrupted.
+    const unfinished = db.prepare('SELECT id FROM datasets WHERE complete = 0').all() as Row[];
+    for (const row of unfinished) this.delete(String(row.id));
   }
 
-  /** Store a clean import (every row or none) and return its summary. */
-  create(input: {
-    schoolId: string;
-    name: string;
-    sourceFileName: string | null;
-    importedBy: string | null;
-    results: readonly Result[];
-  }): DatasetSummary {
+  /** Store a clean import (every row or none) in one transaction and return its summary. */
+  create(input: NewDataset): DatasetSummary {
+    const { id, insertDataset, insertRows } = this.#writer(input, true);
+    this.#withSecureDelete(() =>
+      transaction(this.db, () => {
+        insertDataset();
+        insertRows(0, input.results.length);
+      }),
+    );
+    return this.#summary(id);
+  }
+
+  /**
+   * Store a clean import like {@link create}, but in transactions of {@link BATCH_ROWS} rows with a turn of
+   * the event loop between them, so a file of half a million rows does not hold up every board's sync
+   * for seconds. The dataset is written first with `complete = 0`, which hides it from every read, and
+   * marked complete after the last batch: readers see all of it or nothing. On failure the rows written
+   * so far are removed; after a crash, the next start removes them (constructor).
+   */
+  async createInBatches(input: NewDataset): Promise<DatasetSummary> {
+    const { id, insertDataset, insertRows } = this.#writer(input, false);
+    this.#withSecureDelete(() => transaction(this.db, insertDataset));
+    try {
+      for (let from = 0; from < input.results.length; from += BATCH_ROWS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        this.#withSecureDelete(() =>
+          transaction(this.db, () => insertRows(from, Math.min(input.results.length, from + BATCH_ROWS))),
+        );
+      }
+      this.db.prepare('UPDATE datasets SET complete = 1 WHERE id = ?').run(id);
+    } catch (error) {
+      this.delete(id);
+      throw error;
+    }
+    return this.#summary(id);
+  }
+
+  #summary(id: string): DatasetSummary {
+    const summary = this.get(id);
+    if (!summary) throw new Error('dataset vanished right after insert');
+    return summary;
+  }
+
+  /** The statements of one import: the dataset row and a range of its pupil rows. */
+  #writer(input: NewDataset, complete: boolean) {
     const id = randomUUID();
     const years = new Set<string>();
     const moments = new Set<Moment>();
@@ -161,77 +219,80 @@ export class DatasetStore {
       pupils.add(r.pupilId);
     }
     const importedAt = new Date(this.now()).toISOString();
-    this.#withSecureDelete(() =>
-      transaction(this.db, () => {
-        this.db
-          .prepare(
-            `INSERT INTO datasets (id, school_id, name, source_file_name, imported_by, imported_at, row_count,
-             pupil_count, school_years, moments, subjects) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            id,
-            input.schoolId,
-            input.name,
-            input.sourceFileName,
-            input.importedBy,
-            importedAt,
-            input.results.length,
-            pupils.size,
-            JSON.stringify([...years].sort()),
-            JSON.stringify(MOMENTS.filter((m) => moments.has(m))),
-            JSON.stringify([...subjects].sort((a, b) => a.localeCompare(b, 'nl'))),
-          );
-        const insert = this.db.prepare(
-          `INSERT INTO pupil_results (dataset_id, pupil_id, pupil_name, school, school_year, moment, grade,
-           class_name, subject, source_row, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    const insertDataset = (): void => {
+      this.db
+        .prepare(
+          `INSERT INTO datasets (id, school_id, name, source_file_name, imported_by, imported_at, row_count,
+           pupil_count, school_years, moments, subjects, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          input.schoolId,
+          input.name,
+          input.sourceFileName,
+          input.importedBy,
+          importedAt,
+          input.results.length,
+          pupils.size,
+          JSON.stringify([...years].sort()),
+          JSON.stringify(MOMENTS.filter((m) => moments.has(m))),
+          JSON.stringify([...subjects].sort((a, b) => a.localeCompare(b, 'nl'))),
+          complete ? 1 : 0,
         );
-        for (const r of input.results) {
-          const data: ResultData = {
-            testDate: r.testDate,
-            score: r.score,
-            level: r.level,
-            functioneringsniveau: r.functioneringsniveau,
-            refLevel: r.refLevel,
-            dl: r.dl,
-            dle: r.dle,
-            domainScores: r.domainScores,
-            nt2: r.nt2,
-            support: r.support,
-            plus: r.plus,
-            tags: r.tags,
-          };
-          insert.run(
-            id,
-            r.pupilId,
-            r.pupilName,
-            r.school,
-            r.schoolYear,
-            r.moment,
-            r.grade,
-            r.className,
-            r.subject,
-            r.row,
-            JSON.stringify(data),
-          );
-        }
-      }),
-    );
-    const summary = this.get(id);
-    if (!summary) throw new Error('dataset vanished right after insert');
-    return summary;
+    };
+    const insertRows = (from: number, to: number): void => {
+      const insert = this.db.prepare(
+        `INSERT INTO pupil_results (dataset_id, pupil_id, pupil_name, school, school_year, moment, grade,
+         class_name, subject, source_row, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (let i = from; i < to; i++) {
+        const r = input.results[i]!;
+        const data: ResultData = {
+          testDate: r.testDate,
+          score: r.score,
+          level: r.level,
+          functioneringsniveau: r.functioneringsniveau,
+          refLevel: r.refLevel,
+          dl: r.dl,
+          dle: r.dle,
+          domainScores: r.domainScores,
+          nt2: r.nt2,
+          support: r.support,
+          plus: r.plus,
+          tags: r.tags,
+        };
+        insert.run(
+          id,
+          r.pupilId,
+          r.pupilName,
+          r.school,
+          r.schoolYear,
+          r.moment,
+          r.grade,
+          r.className,
+          r.subject,
+          r.row,
+          JSON.stringify(data),
+        );
+      }
+    };
+    return { id, insertDataset, insertRows };
   }
 
   /** A school's datasets, newest first. */
   list(schoolId: string): DatasetSummary[] {
     return (
       this.db
-        .prepare('SELECT * FROM datasets WHERE school_id = ? ORDER BY imported_at DESC, rowid DESC')
+        .prepare(
+          'SELECT * FROM datasets WHERE school_id = ? AND complete = 1 ORDER BY imported_at DESC, rowid DESC',
+        )
         .all(schoolId) as Row[]
     ).map(toSummary);
   }
 
   get(id: string): DatasetSummary | null {
-    const row = this.db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM datasets WHERE id = ? AND complete = 1').get(id) as
+      Row | undefined;
     return row ? toSummary(row) : null;
   }
 
