@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fileFailure } from '@koers/analysis';
+import { fileFailure, type Result } from '@koers/analysis';
 import { httpError } from '../auth/access';
 import { createLogger } from '../log';
 import type { ImportJob, ImportJobResult } from './import-job';
@@ -34,6 +34,8 @@ export class ImportBusyError extends Error {
     super('Er worden nu al andere bestanden ingelezen. Probeer het over een minuut opnieuw.');
   }
 }
+
+type WorkerMessage = { kind: 'results'; results: Result[] } | { kind: 'done'; result: ImportJobResult };
 
 /** Runs import jobs in worker threads. */
 export interface ImportRunner {
@@ -87,13 +89,25 @@ export function createImportRunner(options: ImportRunnerOptions = {}): ImportRun
         onUnexpected('import timed out', `worker terminated after ${timeoutMs} ms`);
         finish(
           failed(
-            `het bestand kon niet binnen ${Math.round(timeoutMs / 1000)} seconden worden ingelezen; splits het of exporteer minder kolommen`,
+            'het inlezen van het bestand duurde te lang en is gestopt; splits het bestand, bijvoorbeeld per schooljaar',
             job,
           ),
         );
       }, timeoutMs);
-      worker.once('message', (result: ImportJobResult) => {
+      // Results arrive in slices (see import-worker.ts); each is acknowledged on a later turn of the event
+      // loop, so receiving them never blocks the main thread for long.
+      const results: Result[] = [];
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.kind === 'results') {
+          for (const r of message.results) results.push(r);
+          setImmediate(() => {
+            if (!done) worker.postMessage('next');
+          });
+          return;
+        }
+        const result = message.result;
         for (const u of result.unexpected) onUnexpected('import library failure', u);
+        if (result.outcome.ok && results.length > 0) result.outcome = { ...result.outcome, results };
         finish(result);
       });
       worker.once('error', (error: Error & { code?: string }) => {

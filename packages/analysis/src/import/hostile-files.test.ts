@@ -208,7 +208,7 @@ describe('XLSX', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('a').addRow(XHEAD);
     const base = new Uint8Array(await wb.xlsx.writeBuffer());
-    const { zipWithEntry } = await import('./test-zip');
+    const { zipWithEntry } = await import('./zip-bomb');
     const bomb = await zipWithEntry(base, 'xl/worksheets/sheet2.xml', cell, 120 * 1024 * 1024);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const out = await importResults(bomb, { limits: { maxXlsxUncompressedBytes: 50 * 1024 * 1024 } });

@@ -1,5 +1,6 @@
 /**
- * Test support only: adds one deflated entry to an existing zip (a zip bomb: `size` bytes of a repeated
+ * Test support only (package export `@koers/analysis/testing/zip-bomb`, used by the package's and the
+ * server's tests; nothing in the import uses it): adds one deflated entry to an existing zip (a zip bomb: `size` bytes of a repeated
  * text, deflated by the platform's CompressionStream), rewriting the central directory.
  */
 async function deflateRepeated(unit: string, size: number): Promise<{ data: Uint8Array; size: number }> {

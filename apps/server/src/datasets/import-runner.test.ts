@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createImportRunner, ImportBusyError } from './import-runner';
+import type { ImportJob } from './import-job';
+
+const HEAD = 'leerling_id;schooljaar;groep;vak;moment;vaardigheidsscore';
+const job = (rows: number, mode: ImportJob['mode'] = 'import'): ImportJob => {
+  const lines = [HEAD];
+  for (let i = 0; i < rows; i++) lines.push(`L${i};2025-2026;5A;Spelling;M;${i % 90}`);
+  return { mode, bytes: new TextEncoder().encode(lines.join('\n')) };
+};
+
+describe('import runner', () => {
+  it('runs an import in a worker and hands back every result, in slices of 5,000', async () => {
+    const runner = createImportRunner();
+    const { outcome } = await runner.run(job(12_345));
+    expect(outcome.ok && outcome.results.map((r) => r.pupilId)).toEqual(
+      Array.from({ length: 12_345 }, (_, i) => `L${i}`),
+    );
+  });
+
+  it('answers a preview with counts and the first rows only', async () => {
+    const { outcome, counts, firstRows } = await createImportRunner().run(job(50, 'preview'));
+    expect(outcome.ok && outcome.results).toEqual([]);
+    expect(counts).toMatchObject({ results: 50, pupils: 50, subjects: ['Spelling'] });
+    expect(firstRows.map((r) => r.pupilId)).toEqual([
+      'L0',
+      'L1',
+      'L2',
+      'L3',
+      'L4',
+      'L5',
+      'L6',
+      'L7',
+      'L8',
+      'L9',
+    ]);
+  });
+
+  it('terminates a worker over its time limit and says so in Dutch', async () => {
+    const logged: string[] = [];
+    const runner = createImportRunner({ timeoutMs: 50, onUnexpected: (m) => logged.push(m) });
+    const { outcome } = await runner.run(job(200_000));
+    expect(outcome.ok ? [] : outcome.errors.map((e) => e.message)).toEqual([
+      'het inlezen van het bestand duurde te lang en is gestopt; splits het bestand, bijvoorbeeld per schooljaar',
+    ]);
+    expect(logged).toEqual(['import timed out']);
+  });
+
+  it('runs one import at a time and refuses more than the queue holds', async () => {
+    const runner = createImportRunner({ concurrency: 1, maxQueued: 1 });
+    const first = runner.run(job(20_000));
+    const second = runner.run(job(10));
+    await expect(runner.run(job(10))).rejects.toBeInstanceOf(ImportBusyError);
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.outcome.ok, b.outcome.ok]).toEqual([true, true]);
+    // The queue is free again.
+    expect((await runner.run(job(1))).outcome.ok).toBe(true);
+  });
+});
