@@ -56,7 +56,7 @@ class StreamDecoder {
   }
 
   private count(data: Uint8Array, end: number): void {
-    for (let i = 0; i < end; i++) if (data[i] === 0x0a) this.newlines++;
+    for (let i = data.indexOf(0x0a); i >= 0 && i < end; i = data.indexOf(0x0a, i + 1)) this.newlines++;
   }
 
   push(bytes: Uint8Array): string | ImportError {
@@ -91,12 +91,18 @@ class StreamDecoder {
       break;
     }
     const part = data.subarray(0, cut);
-    const bad = firstInvalidUtf8(part);
+    let text: string | null;
+    try {
+      text = this.utf8.decode(part); // native and fast; the byte-by-byte scans below run only on failure
+    } catch {
+      text = null;
+    }
+    const bad = text === null ? firstInvalidUtf8(part) : part.length;
     const nul = part.indexOf(0);
     if (nul >= 0 && nul < bad) return foreignByteError(this.rowAt(part, nul), 0);
-    if (bad === part.length) {
-      const text = this.utf8.decode(part);
-      if (!this.nonAscii && firstUtf8Sequence(part, 0) >= 0) this.nonAscii = true;
+    if (text !== null) {
+      // eslint-disable-next-line no-control-regex
+      if (!this.nonAscii && /[^\u0000-\u007f]/.test(text)) this.nonAscii = true;
       this.count(part, part.length);
       this.carry = data.slice(cut);
       return text;
