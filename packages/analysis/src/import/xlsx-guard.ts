@@ -116,14 +116,14 @@ export async function checkXlsx(bytes: Uint8Array, limits: ImportLimits): Promis
       total += data.length;
       sheet?.push(data);
     } else if (e.method === 8) {
-      const reader = new ReadableStream<Uint8Array>({
+      // Untyped source: the DOM and Node typings disagree on what DecompressionStream's writable side takes.
+      const source: ReadableStream = new ReadableStream({
         start(c) {
           c.enqueue(data);
           c.close();
         },
-      })
-        .pipeThrough(new DecompressionStream('deflate-raw'))
-        .getReader();
+      });
+      const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
       try {
         for (;;) {
           const { done, value } = await reader.read();

@@ -65,6 +65,7 @@ export interface PreviewAnswer {
   errors: ImportIssue[];
   warnings: ImportIssue[];
   counts: {
+    /** All errors; `errors` above lists the first 100. */
     errors: number;
     warnings: number;
     rows?: number;
@@ -89,7 +90,9 @@ export interface ImportAnswer {
 /** `POST /api/datasets` 422: the file still has errors; nothing stored. */
 export interface ImportRefusal {
   error: string;
+  /** The first 100 errors; `errorCount` counts them all. */
   errors: ImportIssue[];
+  errorCount?: number;
   warnings: ImportIssue[];
   columns: ColumnsView | null;
 }
