@@ -52,15 +52,12 @@ const MIGRATIONS = [
     `,
   },
   {
-    // A large import is written in batches (createInBatches); until its last batch is in, the dataset is
+    // A large import is written slice by slice (startImport); until its last slice is in, the dataset is
     // incomplete and invisible, and a crash in between leaves rows the next start removes.
     name: 'datasets-003-complete-flag',
     sql: `ALTER TABLE datasets ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;`,
   },
 ];
-
-/** Rows per transaction in {@link DatasetStore.createInBatches}: a few milliseconds of writing each. */
-const BATCH_ROWS = 2000;
 
 /** What a school's members see of a dataset in lists: no pupil data. */
 export interface DatasetSummary {
@@ -85,13 +82,58 @@ export interface StoredNorms {
   updatedBy: string | null;
 }
 
-/** A clean import to store. */
-export interface NewDataset {
+/** Who imported what, under which name. */
+export interface DatasetHeader {
   schoolId: string;
   name: string;
   sourceFileName: string | null;
   importedBy: string | null;
+}
+
+/** A clean import to store at once. */
+export interface NewDataset extends DatasetHeader {
   results: readonly Result[];
+}
+
+/** The totals a dataset's summary shows. */
+export interface DatasetMeta {
+  rows: number;
+  pupils: number;
+  schoolYears: string[];
+  moments: Moment[];
+  subjects: string[];
+}
+
+/** The totals of a list of results (school years sorted, moments in B-M-E order, subjects as in Dutch). */
+export function datasetMeta(results: readonly Result[]): DatasetMeta {
+  const years = new Set<string>();
+  const moments = new Set<Moment>();
+  const subjects = new Set<string>();
+  const pupils = new Set<string>();
+  for (const r of results) {
+    years.add(r.schoolYear);
+    moments.add(r.moment);
+    subjects.add(r.subject);
+    pupils.add(r.pupilId);
+  }
+  return {
+    rows: results.length,
+    pupils: pupils.size,
+    schoolYears: [...years].sort(),
+    moments: MOMENTS.filter((m) => moments.has(m)),
+    subjects: [...subjects].sort((a, b) => a.localeCompare(b, 'nl')),
+  };
+}
+
+/** An import being written slice by slice (see {@link DatasetStore.startImport}). */
+export interface DatasetWriter {
+  readonly id: string;
+  /** Writes one slice of rows in its own transaction. */
+  add(results: readonly Result[]): void;
+  /** Sets the totals and makes the dataset visible. */
+  finish(meta: DatasetMeta): DatasetSummary;
+  /** Removes whatever was written (safe to call after finish: then it does nothing). */
+  abort(): void;
 }
 
 /** The canonical fields kept in the JSON column (the rest are columns to filter on). */
@@ -164,39 +206,78 @@ export class DatasetStore {
 
   /** Store a clean import (every row or none) in one transaction and return its summary. */
   create(input: NewDataset): DatasetSummary {
-    const { id, insertDataset, insertRows } = this.#writer(input, true);
+    const id = randomUUID();
     this.#withSecureDelete(() =>
       transaction(this.db, () => {
-        insertDataset();
-        insertRows(0, input.results.length);
+        this.#insertDataset(id, input, datasetMeta(input.results), true);
+        this.#insertRows(id, input.results);
       }),
     );
     return this.#summary(id);
   }
 
   /**
-   * Store a clean import like {@link create}, but in transactions of {@link BATCH_ROWS} rows with a turn of
-   * the event loop between them, so a file of half a million rows does not hold up every board's sync
-   * for seconds. The dataset is written first with `complete = 0`, which hides it from every read, and
-   * marked complete after the last batch: readers see all of it or nothing. On failure the rows written
-   * so far are removed; after a crash, the next start removes them (constructor).
+   * Store a clean import slice by slice as it arrives (from the import worker), each slice in its own short
+   * transaction, so a file of half a million rows neither holds up every board's sync for seconds nor has
+   * to sit in the main thread's memory at once. The dataset row is written with the first slice as
+   * `complete = 0`, which hides it from every read, and marked complete by `finish` with the totals:
+   * readers see all of an import or nothing. `abort` removes what was written; after a crash, the next
+   * start does (constructor).
    */
-  async createInBatches(input: NewDataset): Promise<DatasetSummary> {
-    const { id, insertDataset, insertRows } = this.#writer(input, false);
-    this.#withSecureDelete(() => transaction(this.db, insertDataset));
-    try {
-      for (let from = 0; from < input.results.length; from += BATCH_ROWS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+  startImport(input: DatasetHeader): DatasetWriter {
+    const id = randomUUID();
+    let created = false;
+    let closed = false;
+    let finished = false;
+    const create = (): void => {
+      if (created) return;
+      this.#insertDataset(
+        id,
+        input,
+        { rows: 0, pupils: 0, schoolYears: [], moments: [], subjects: [] },
+        false,
+      );
+      created = true;
+    };
+    return {
+      id,
+      add: (results) => {
+        if (closed) throw new Error('import already finished or aborted');
         this.#withSecureDelete(() =>
-          transaction(this.db, () => insertRows(from, Math.min(input.results.length, from + BATCH_ROWS))),
+          transaction(this.db, () => {
+            create();
+            this.#insertRows(id, results);
+          }),
         );
-      }
-      this.db.prepare('UPDATE datasets SET complete = 1 WHERE id = ?').run(id);
-    } catch (error) {
-      this.delete(id);
-      throw error;
-    }
-    return this.#summary(id);
+      },
+      finish: (meta) => {
+        if (closed) throw new Error('import already finished or aborted');
+        closed = true;
+        transaction(this.db, () => {
+          create();
+          this.db
+            .prepare(
+              `UPDATE datasets SET row_count = ?, pupil_count = ?, school_years = ?, moments = ?, subjects = ?,
+               complete = 1 WHERE id = ?`,
+            )
+            .run(
+              meta.rows,
+              meta.pupils,
+              JSON.stringify(meta.schoolYears),
+              JSON.stringify(meta.moments),
+              JSON.stringify(meta.subjects),
+              id,
+            );
+        });
+        finished = true;
+        return this.#summary(id);
+      },
+      abort: () => {
+        if (finished) return;
+        closed = true;
+        if (created) this.delete(id);
+      },
+    };
   }
 
   #summary(id: string): DatasetSummary {
@@ -205,78 +286,62 @@ export class DatasetStore {
     return summary;
   }
 
-  /** The statements of one import: the dataset row and a range of its pupil rows. */
-  #writer(input: NewDataset, complete: boolean) {
-    const id = randomUUID();
-    const years = new Set<string>();
-    const moments = new Set<Moment>();
-    const subjects = new Set<string>();
-    const pupils = new Set<string>();
-    for (const r of input.results) {
-      years.add(r.schoolYear);
-      moments.add(r.moment);
-      subjects.add(r.subject);
-      pupils.add(r.pupilId);
-    }
-    const importedAt = new Date(this.now()).toISOString();
-    const insertDataset = (): void => {
-      this.db
-        .prepare(
-          `INSERT INTO datasets (id, school_id, name, source_file_name, imported_by, imported_at, row_count,
-           pupil_count, school_years, moments, subjects, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          id,
-          input.schoolId,
-          input.name,
-          input.sourceFileName,
-          input.importedBy,
-          importedAt,
-          input.results.length,
-          pupils.size,
-          JSON.stringify([...years].sort()),
-          JSON.stringify(MOMENTS.filter((m) => moments.has(m))),
-          JSON.stringify([...subjects].sort((a, b) => a.localeCompare(b, 'nl'))),
-          complete ? 1 : 0,
-        );
-    };
-    const insertRows = (from: number, to: number): void => {
-      const insert = this.db.prepare(
-        `INSERT INTO pupil_results (dataset_id, pupil_id, pupil_name, school, school_year, moment, grade,
-         class_name, subject, source_row, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  #insertDataset(id: string, input: DatasetHeader, meta: DatasetMeta, complete: boolean): void {
+    this.db
+      .prepare(
+        `INSERT INTO datasets (id, school_id, name, source_file_name, imported_by, imported_at, row_count,
+         pupil_count, school_years, moments, subjects, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        input.schoolId,
+        input.name,
+        input.sourceFileName,
+        input.importedBy,
+        new Date(this.now()).toISOString(),
+        meta.rows,
+        meta.pupils,
+        JSON.stringify(meta.schoolYears),
+        JSON.stringify(meta.moments),
+        JSON.stringify(meta.subjects),
+        complete ? 1 : 0,
       );
-      for (let i = from; i < to; i++) {
-        const r = input.results[i]!;
-        const data: ResultData = {
-          testDate: r.testDate,
-          score: r.score,
-          level: r.level,
-          functioneringsniveau: r.functioneringsniveau,
-          refLevel: r.refLevel,
-          dl: r.dl,
-          dle: r.dle,
-          domainScores: r.domainScores,
-          nt2: r.nt2,
-          support: r.support,
-          plus: r.plus,
-          tags: r.tags,
-        };
-        insert.run(
-          id,
-          r.pupilId,
-          r.pupilName,
-          r.school,
-          r.schoolYear,
-          r.moment,
-          r.grade,
-          r.className,
-          r.subject,
-          r.row,
-          JSON.stringify(data),
-        );
-      }
-    };
-    return { id, insertDataset, insertRows };
+  }
+
+  #insertRows(id: string, results: readonly Result[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO pupil_results (dataset_id, pupil_id, pupil_name, school, school_year, moment, grade,
+       class_name, subject, source_row, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const r of results) {
+      const data: ResultData = {
+        testDate: r.testDate,
+        score: r.score,
+        level: r.level,
+        functioneringsniveau: r.functioneringsniveau,
+        refLevel: r.refLevel,
+        dl: r.dl,
+        dle: r.dle,
+        domainScores: r.domainScores,
+        nt2: r.nt2,
+        support: r.support,
+        plus: r.plus,
+        tags: r.tags,
+      };
+      insert.run(
+        id,
+        r.pupilId,
+        r.pupilName,
+        r.school,
+        r.schoolYear,
+        r.moment,
+        r.grade,
+        r.className,
+        r.subject,
+        r.row,
+        JSON.stringify(data),
+      );
+    }
   }
 
   /** A school's datasets, newest first. */

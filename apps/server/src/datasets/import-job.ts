@@ -11,6 +11,7 @@ import {
   type ImportDefaults,
   type ImportError,
   type ImportOutcome,
+  type Moment,
   type Result,
 } from '@koers/analysis';
 
@@ -33,13 +34,13 @@ export interface ImportCounts {
   results: number;
   pupils: number;
   schoolYears: string[];
-  moments: string[];
+  moments: Moment[];
   subjects: string[];
 }
 
 /**
- * The worker's answer: the outcome (for a preview with `results` emptied), plus for a clean preview the
- * counts and first rows; `unexpected` carries a library failure's English text for the server's log.
+ * The worker's answer: the outcome (for a preview with `results` emptied), plus for a clean file the
+ * counts and (preview) the first rows; `unexpected` carries a library failure's English text for the server's log.
  */
 export interface ImportJobResult {
   outcome: ImportOutcome;
@@ -94,7 +95,8 @@ export async function runImportJob(job: ImportJob): Promise<ImportJobResult> {
         columns: outcome.columns,
       };
   }
-  if (job.mode === 'import' || !outcome.ok) return { outcome, counts: null, firstRows: [], unexpected };
+  if (!outcome.ok) return { outcome, counts: null, firstRows: [], unexpected };
+  if (job.mode === 'import') return { outcome, counts: counts(outcome.results), firstRows: [], unexpected };
   return {
     outcome: { ...outcome, results: [] },
     counts: counts(outcome.results),

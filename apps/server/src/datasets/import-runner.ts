@@ -39,8 +39,16 @@ type WorkerMessage = { kind: 'results'; results: Result[] } | { kind: 'done'; re
 
 /** Runs import jobs in worker threads. */
 export interface ImportRunner {
-  run(job: ImportJob): Promise<ImportJobResult>;
+  /**
+   * Runs the job. With `onResults`, a clean import's results are handed over slice by slice as they
+   * arrive (the next slice is sent after the returned promise settles) and the answer's `results` stay
+   * empty; without it they are collected into the answer. Rejects when `onResults` throws.
+   */
+  run(job: ImportJob, onResults?: ResultsSink): Promise<ImportJobResult>;
 }
+
+/** Receives a clean import's results slice by slice. */
+export type ResultsSink = (results: Result[]) => void | Promise<void>;
 
 const WORKER = new URL('./import-worker.ts', import.meta.url);
 // The worker loads TypeScript sources (this package and @koers/analysis), as the server itself does.
@@ -66,8 +74,8 @@ export function createImportRunner(options: ImportRunnerOptions = {}): ImportRun
   let running = 0;
   const waiting: (() => void)[] = [];
 
-  function inWorker(job: ImportJob): Promise<ImportJobResult> {
-    return new Promise((resolve) => {
+  function inWorker(job: ImportJob, onResults: ResultsSink | undefined): Promise<ImportJobResult> {
+    return new Promise((resolve, reject) => {
       // The bytes move to the worker (transferred, not copied) when they own their whole buffer.
       const owned = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
       const bytes = owned ? job.bytes : job.bytes.slice();
@@ -97,12 +105,27 @@ export function createImportRunner(options: ImportRunnerOptions = {}): ImportRun
       // Results arrive in slices (see import-worker.ts); each is acknowledged on a later turn of the event
       // loop, so receiving them never blocks the main thread for long.
       const results: Result[] = [];
+      const next = (): void => {
+        setImmediate(() => {
+          if (!done) worker.postMessage('next');
+        });
+      };
       worker.on('message', (message: WorkerMessage) => {
         if (message.kind === 'results') {
-          for (const r of message.results) results.push(r);
-          setImmediate(() => {
-            if (!done) worker.postMessage('next');
-          });
+          if (!onResults) {
+            for (const r of message.results) results.push(r);
+            next();
+            return;
+          }
+          Promise.resolve()
+            .then(() => (done ? undefined : onResults(message.results)))
+            .then(next, (error: unknown) => {
+              if (done) return;
+              done = true;
+              clearTimeout(timer);
+              void worker.terminate();
+              reject(error instanceof Error ? error : new Error(String(error)));
+            });
           return;
         }
         const result = message.result;
@@ -134,13 +157,13 @@ export function createImportRunner(options: ImportRunnerOptions = {}): ImportRun
   }
 
   return {
-    async run(job) {
+    async run(job, onResults) {
       if (running >= concurrency) {
         if (waiting.length >= maxQueued) throw new ImportBusyError();
         await new Promise<void>((go) => waiting.push(go)); // the finishing import hands over its slot
       } else running++;
       try {
-        return await inWorker(job);
+        return await inWorker(job, onResults);
       } finally {
         const next = waiting.shift();
         if (next) next();
@@ -150,29 +173,36 @@ export function createImportRunner(options: ImportRunnerOptions = {}): ImportRun
   };
 }
 
+/** An upload in, the worker's answer out (see {@link importJob}). */
+export type RunImport = (
+  upload: Upload,
+  mode: ImportJob['mode'],
+  onResults?: ResultsSink,
+) => Promise<ImportJobResult>;
+
 /**
  * The dataset routes' view of the runner: an upload in, the worker's answer out; too many waiting
  * imports become a 503 with a Dutch message. Unexpected failures are logged in English.
  *
  * @example const runImport = importJob(deps.importer, maxBytes); const { outcome } = await runImport(upload, 'import');
  */
-export function importJob(
-  runner: ImportRunner | undefined,
-  maxBytes: number,
-): (upload: Upload, mode: ImportJob['mode']) => Promise<ImportJobResult> {
+export function importJob(runner: ImportRunner | undefined, maxBytes: number): RunImport {
   const log = createLogger('warn', { module: 'datasets.import' });
   const importer =
     runner ?? createImportRunner({ onUnexpected: (message, detail) => log.error(message, { detail }) });
-  return async (upload, mode) => {
+  return async (upload, mode, onResults) => {
     try {
-      return await importer.run({
-        mode,
-        bytes: upload.bytes,
-        mapping: upload.mapping,
-        skipRows: upload.skipRows,
-        defaults: upload.defaults,
-        maxBytes,
-      });
+      return await importer.run(
+        {
+          mode,
+          bytes: upload.bytes,
+          mapping: upload.mapping,
+          skipRows: upload.skipRows,
+          defaults: upload.defaults,
+          maxBytes,
+        },
+        onResults,
+      );
     } catch (error) {
       if (error instanceof ImportBusyError) throw httpError(503, error.message);
       throw error;

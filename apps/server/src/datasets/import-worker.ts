@@ -2,15 +2,16 @@
  * Worker thread entry (started by import-runner.ts, one worker per import): runs the job it was given in
  * `workerData` and posts the result back, so parsing a large file never holds up the main thread.
  *
- * The results go back in slices, each only after the main thread acknowledged the previous one: the main
- * thread has to deserialise what it receives, and 300,000 results in one message take about a second to
- * deserialise — exactly the stall the worker is there to avoid.
+ * The results go back in slices, each only after the main thread acknowledged the previous one (having
+ * stored it): the main thread has to deserialise what it receives, and 300,000 results in one message take
+ * about a second to deserialise — exactly the stall the worker is there to avoid — and would all sit in
+ * its heap at once.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runImportJob, type ImportJob } from './import-job';
 
-/** Results per message: deserialising one slice takes the main thread ≈ 10–20 ms. */
-export const RESULTS_PER_MESSAGE = 5000;
+/** Results per message: deserialising and storing one slice takes the main thread ≈ 10–30 ms. */
+export const RESULTS_PER_MESSAGE = 2000;
 
 const port = parentPort!;
 const result = await runImportJob(workerData as ImportJob);

