@@ -10,12 +10,31 @@ const job = (rows: number, mode: ImportJob['mode'] = 'import'): ImportJob => {
 };
 
 describe('import runner', () => {
-  it('runs an import in a worker and hands back every result, in slices of 5,000', async () => {
+  it('runs an import in a worker and hands back every result', async () => {
     const runner = createImportRunner();
     const { outcome } = await runner.run(job(12_345));
     expect(outcome.ok && outcome.results.map((r) => r.pupilId)).toEqual(
       Array.from({ length: 12_345 }, (_, i) => `L${i}`),
     );
+  });
+
+  it('hands a clean import over in slices of 2,000, and stops when storing a slice fails', async () => {
+    const runner = createImportRunner();
+    const sizes: number[] = [];
+    const { outcome, counts } = await runner.run(job(4500), (slice) => {
+      sizes.push(slice.length);
+    });
+    expect(sizes).toEqual([2000, 2000, 500]);
+    expect(outcome.ok && outcome.results).toEqual([]);
+    expect(counts?.results).toBe(4500);
+    let calls = 0;
+    await expect(
+      runner.run(job(4500), () => {
+        calls++;
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(calls).toBe(1);
   });
 
   it('answers a preview with counts and the first rows only', async () => {
