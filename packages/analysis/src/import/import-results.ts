@@ -90,6 +90,8 @@ export class RowSink {
   private readonly limits: ImportLimits;
   /** Columns Koers reads (fields and domains): their cells have the short length limit. */
   private readonly read = new Set<number>();
+  /** Per column, the longest cell allowed (a plain array: this runs for every cell of every row). */
+  private maxLength: number[] = [];
   /** Errors and warnings beyond the kept ones: only counted, so a file of a million bad rows stays small. */
   private droppedErrors = 0;
   private droppedWarnings = 0;
@@ -195,6 +197,9 @@ export class RowSink {
     );
     for (const i of Object.values(this.columns.fields)) this.read.add(i);
     for (const i of Object.values(this.columns.domains)) this.read.add(i);
+    this.maxLength = this.columns.headers.map((_, i) =>
+      this.read.has(i) ? this.limits.maxCellLength : this.limits.maxIgnoredCellLength,
+    );
     const colErrors = checkColumns(this.columns, this.options.defaults ?? {});
     if (colErrors.length > 0) {
       for (const e of colErrors) this.errors.push({ ...e, row: rowNumber });
@@ -224,7 +229,7 @@ export class RowSink {
     let bad = false;
     for (let i = 0; i < cells.length; i++) {
       const length = cells[i]!.length;
-      const max = this.read.has(i) ? this.limits.maxCellLength : this.limits.maxIgnoredCellLength;
+      const max = this.maxLength[i] ?? this.limits.maxIgnoredCellLength;
       if (length <= max) continue;
       bad = true;
       this.errors.push({
