@@ -65,6 +65,17 @@ describe('import runner', () => {
     expect(logged).toEqual(['import timed out']);
   });
 
+  it('ends a worker that runs out of its heap, not the server, and says so in Dutch', async () => {
+    const logged: string[] = [];
+    const runner = createImportRunner({ maxHeapMb: 32, onUnexpected: (m) => logged.push(m) });
+    const { outcome } = await runner.run(job(300_000));
+    expect(outcome.ok ? [] : outcome.errors.map((e) => e.message)).toEqual([
+      'het bestand is te groot om in te lezen; splits het, bijvoorbeeld per schooljaar',
+    ]);
+    expect(outcome.format).toBe('csv');
+    expect(logged).toEqual(['import ran out of memory']);
+  });
+
   it('runs one import at a time and refuses more than the queue holds', async () => {
     const runner = createImportRunner({ concurrency: 1, maxQueued: 1 });
     const first = runner.run(job(20_000));

@@ -22,7 +22,7 @@ export interface ImportRunnerOptions {
   maxQueued?: number;
   /** Time limit per import in ms, start-up included (default 120 s). */
   timeoutMs?: number;
-  /** Heap limit of a worker in MB (default 2048). */
+  /** Heap limit of a worker in MB (default 1536, like the analysis benchmark's bound). */
   maxHeapMb?: number;
   /** Receives failures the user only sees as a general Dutch message (English, for the server's log). */
   onUnexpected?: (message: string, detail: string) => void;
@@ -54,8 +54,7 @@ const WORKER = new URL('./import-worker.ts', import.meta.url);
 // The worker loads TypeScript sources (this package and @koers/analysis), as the server itself does.
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-function failed(message: string, job: ImportJob): ImportJobResult {
-  const format = job.bytes[0] === 0x50 && job.bytes[1] === 0x4b ? 'xlsx' : 'csv';
+function failed(message: string, format: 'csv' | 'xlsx'): ImportJobResult {
   return {
     outcome: fileFailure({ row: null, column: null, value: null, message }, format),
     counts: null,
@@ -69,13 +68,15 @@ export function createImportRunner(options: ImportRunnerOptions = {}): ImportRun
   const concurrency = options.concurrency ?? 1;
   const maxQueued = options.maxQueued ?? 4;
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const maxHeapMb = options.maxHeapMb ?? 2048;
+  const maxHeapMb = options.maxHeapMb ?? 1536;
   const onUnexpected = options.onUnexpected ?? (() => undefined);
   let running = 0;
   const waiting: (() => void)[] = [];
 
   function inWorker(job: ImportJob, onResults: ResultsSink | undefined): Promise<ImportJobResult> {
     return new Promise((resolve, reject) => {
+      // Read before the bytes are transferred (then they are gone from this thread).
+      const format = job.bytes[0] === 0x50 && job.bytes[1] === 0x4b ? 'xlsx' : 'csv';
       // The bytes move to the worker (transferred, not copied) when they own their whole buffer.
       const owned = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
       const bytes = owned ? job.bytes : job.bytes.slice();
@@ -98,7 +99,7 @@ export function createImportRunner(options: ImportRunnerOptions = {}): ImportRun
         finish(
           failed(
             'het inlezen van het bestand duurde te lang en is gestopt; splits het bestand, bijvoorbeeld per schooljaar',
-            job,
+            format,
           ),
         );
       }, timeoutMs);
@@ -137,20 +138,20 @@ export function createImportRunner(options: ImportRunnerOptions = {}): ImportRun
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
           onUnexpected('import ran out of memory', error.message);
           finish(
-            failed('het bestand is te groot om in te lezen; splits het, bijvoorbeeld per schooljaar', job),
+            failed('het bestand is te groot om in te lezen; splits het, bijvoorbeeld per schooljaar', format),
           );
           return;
         }
         onUnexpected('import worker failed', error.stack ?? error.message);
         finish(
-          failed('het bestand kon niet worden ingelezen door een fout in Koers; probeer het opnieuw', job),
+          failed('het bestand kon niet worden ingelezen door een fout in Koers; probeer het opnieuw', format),
         );
       });
       worker.once('exit', (code) => {
         if (done) return;
         onUnexpected('import worker exited', `exit code ${code} without an answer`);
         finish(
-          failed('het bestand kon niet worden ingelezen door een fout in Koers; probeer het opnieuw', job),
+          failed('het bestand kon niet worden ingelezen door een fout in Koers; probeer het opnieuw', format),
         );
       });
     });
