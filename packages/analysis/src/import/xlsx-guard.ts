@@ -18,6 +18,8 @@ interface Entry {
   name: string;
   method: number;
   compressedSize: number;
+  /** As the zip declares it: a bomb may lie, so the bytes are counted while inflating too. */
+  declaredSize: number;
   localOffset: number;
 }
 
@@ -47,6 +49,7 @@ function entries(bytes: Uint8Array): Entry[] | null {
     const entry: Entry = {
       method: u16(bytes, p + 10),
       compressedSize: u32(bytes, p + 20),
+      declaredSize: u32(bytes, p + 24),
       localOffset: u32(bytes, p + 42),
       name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)),
     };
@@ -105,6 +108,8 @@ export async function checkXlsx(bytes: Uint8Array, limits: ImportLimits): Promis
   const tooBig = fileError(
     `het Excel-bestand is uitgepakt groter dan ${megabytes(limits.maxXlsxUncompressedBytes)}; bewaar alleen het werkblad met de uitslagen, of exporteer als CSV`,
   );
+  // An honest zip says how large it unpacks: refuse without inflating anything.
+  if (list.reduce((n, e) => n + e.declaredSize, 0) > limits.maxXlsxUncompressedBytes) return tooBig;
   for (const e of list) {
     const p = e.localOffset;
     if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) return fileError(NOT_XLSX);

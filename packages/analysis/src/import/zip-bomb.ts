@@ -32,11 +32,16 @@ async function deflateRepeated(unit: string, size: number): Promise<{ data: Uint
   return { data, size: written };
 }
 
+/**
+ * `zip` with one more entry: `size` bytes of `unit` repeated, deflated. The zip declares the entry's true
+ * size unless `declare` says otherwise (a bomb that lies about it, e.g. 0).
+ */
 export async function zipWithEntry(
   zip: Uint8Array,
   name: string,
   unit: string,
   size: number,
+  declare?: number,
 ): Promise<Uint8Array> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let eocd = zip.length - 22;
@@ -44,7 +49,9 @@ export async function zipWithEntry(
   const count = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  const { data, size: rawSize } = await deflateRepeated(unit, size);
+  const deflated = await deflateRepeated(unit, size);
+  const data = deflated.data;
+  const rawSize = declare ?? deflated.size;
   const nameBytes = new TextEncoder().encode(name);
   const local = new Uint8Array(30 + nameBytes.length);
   const lv = new DataView(local.buffer);
