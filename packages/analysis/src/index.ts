@@ -43,6 +43,7 @@ export { readCsv, type ImportProgress } from './import/csv';
 export {
   importCsvText,
   importResults,
+  fileFailure,
   type ImportOptions,
   type ImportOutcome,
 } from './import/import-results';
@@ -51,6 +52,8 @@ export { previewImport, type ImportPreview } from './import/preview';
 export { importStream } from './import/stream';
 export { resultKey } from './import/duplicates';
 export { resultsToCanonicalCsv } from './import/canonical-csv';
+export { spreadsheetSafe } from './import/spreadsheet-safe';
+export { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import/limits';
 export {
   DEFAULT_BOUWEN,
   NORM_SET_VERSION,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDatabase } from '../auth/testing';
-import { createDatasetStore, type DatasetStore } from './dataset-store';
+import { createDatasetStore, datasetMeta, type DatasetStore } from './dataset-store';
 import { namedDemoSchool } from './testing';
 
 /** The database file and its WAL, as bytes on disk. */
@@ -112,5 +112,47 @@ describe('dataset store', () => {
       updatedBy: 'u2',
     });
     expect(store.getNorms('s2')).toBeNull();
+  });
+
+  describe('an import written slice by slice', () => {
+    const header = { schoolId: 's1', name: 'Groot', sourceFileName: 'groot.csv', importedBy: 'u1' };
+    const rowsOf = (id: string): number =>
+      Number(
+        (
+          temp.db.prepare('SELECT COUNT(*) AS n FROM pupil_results WHERE dataset_id = ?').get(id) as {
+            n: number;
+          }
+        ).n,
+      );
+
+    it('is invisible until finished, then equals a one-transaction import', () => {
+      const writer = store.startImport(header);
+      writer.add(demo.results.slice(0, 100));
+      writer.add(demo.results.slice(100));
+      expect(store.get(writer.id)).toBeNull();
+      expect(store.list('s1')).toEqual([]);
+      expect(rowsOf(writer.id)).toBe(demo.results.length);
+      const summary = writer.finish(datasetMeta(demo.results));
+      const once = store.create({ ...header, results: demo.results });
+      expect({ ...summary, id: once.id }).toEqual(once);
+      expect(store.results(writer.id)).toEqual(store.results(once.id));
+      writer.abort(); // after finish: nothing happens
+      expect(store.get(writer.id)).not.toBeNull();
+    });
+
+    it('leaves nothing when aborted, and a crash leftover is removed at the next start', () => {
+      const aborted = store.startImport(header);
+      aborted.add(demo.results.slice(0, 50));
+      aborted.abort();
+      expect(rowsOf(aborted.id)).toBe(0);
+      expect(temp.db.prepare('SELECT COUNT(*) AS n FROM datasets').get()).toEqual({ n: 0 });
+
+      const crashed = store.startImport(header);
+      crashed.add(demo.results.slice(0, 50));
+      // The process dies here; the next start opens the store on the same database.
+      createDatasetStore(temp.db);
+      expect(rowsOf(crashed.id)).toBe(0);
+      expect(temp.db.prepare('SELECT COUNT(*) AS n FROM datasets').get()).toEqual({ n: 0 });
+    });
   });
 });

@@ -51,6 +51,12 @@ const MIGRATIONS = [
       );
     `,
   },
+  {
+    // A large import is written slice by slice (startImport); until its last slice is in, the dataset is
+    // incomplete and invisible, and a crash in between leaves rows the next start removes.
+    name: 'datasets-003-complete-flag',
+    sql: `ALTER TABLE datasets ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];
 
 /** What a school's members see of a dataset in lists: no pupil data. */
@@ -74,6 +80,60 @@ export interface StoredNorms {
   normSet: NormSet;
   updatedAt: string;
   updatedBy: string | null;
+}
+
+/** Who imported what, under which name. */
+export interface DatasetHeader {
+  schoolId: string;
+  name: string;
+  sourceFileName: string | null;
+  importedBy: string | null;
+}
+
+/** A clean import to store at once. */
+export interface NewDataset extends DatasetHeader {
+  results: readonly Result[];
+}
+
+/** The totals a dataset's summary shows. */
+export interface DatasetMeta {
+  rows: number;
+  pupils: number;
+  schoolYears: string[];
+  moments: Moment[];
+  subjects: string[];
+}
+
+/** The totals of a list of results (school years sorted, moments in B-M-E order, subjects as in Dutch). */
+export function datasetMeta(results: readonly Result[]): DatasetMeta {
+  const years = new Set<string>();
+  const moments = new Set<Moment>();
+  const subjects = new Set<string>();
+  const pupils = new Set<string>();
+  for (const r of results) {
+    years.add(r.schoolYear);
+    moments.add(r.moment);
+    subjects.add(r.subject);
+    pupils.add(r.pupilId);
+  }
+  return {
+    rows: results.length,
+    pupils: pupils.size,
+    schoolYears: [...years].sort(),
+    moments: MOMENTS.filter((m) => moments.has(m)),
+    subjects: [...subjects].sort((a, b) => a.localeCompare(b, 'nl')),
+  };
+}
+
+/** An import being written slice by slice (see {@link DatasetStore.startImport}). */
+export interface DatasetWriter {
+  readonly id: string;
+  /** Writes one slice of rows in its own transaction. */
+  add(results: readonly Result[]): void;
+  /** Sets the totals and makes the dataset visible. */
+  finish(meta: DatasetMeta): DatasetSummary;
+  /** Removes whatever was written (safe to call after finish: then it does nothing). */
+  abort(): void;
 }
 
 /** The canonical fields kept in the JSON column (the rest are columns to filter on). */
@@ -139,99 +199,165 @@ export class DatasetStore {
     private readonly now: () => number = Date.now,
   ) {
     applyMigrations(db, MIGRATIONS);
+    // Leftovers of an import in batches that a crash interrupted.
+    const unfinished = db.prepare('SELECT id FROM datasets WHERE complete = 0').all() as Row[];
+    for (const row of unfinished) this.delete(String(row.id));
   }
 
-  /** Store a clean import (every row or none) and return its summary. */
-  create(input: {
-    schoolId: string;
-    name: string;
-    sourceFileName: string | null;
-    importedBy: string | null;
-    results: readonly Result[];
-  }): DatasetSummary {
+  /** Store a clean import (every row or none) in one transaction and return its summary. */
+  create(input: NewDataset): DatasetSummary {
     const id = randomUUID();
-    const years = new Set<string>();
-    const moments = new Set<Moment>();
-    const subjects = new Set<string>();
-    const pupils = new Set<string>();
-    for (const r of input.results) {
-      years.add(r.schoolYear);
-      moments.add(r.moment);
-      subjects.add(r.subject);
-      pupils.add(r.pupilId);
-    }
-    const importedAt = new Date(this.now()).toISOString();
     this.#withSecureDelete(() =>
       transaction(this.db, () => {
-        this.db
-          .prepare(
-            `INSERT INTO datasets (id, school_id, name, source_file_name, imported_by, imported_at, row_count,
-             pupil_count, school_years, moments, subjects) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            id,
-            input.schoolId,
-            input.name,
-            input.sourceFileName,
-            input.importedBy,
-            importedAt,
-            input.results.length,
-            pupils.size,
-            JSON.stringify([...years].sort()),
-            JSON.stringify(MOMENTS.filter((m) => moments.has(m))),
-            JSON.stringify([...subjects].sort((a, b) => a.localeCompare(b, 'nl'))),
-          );
-        const insert = this.db.prepare(
-          `INSERT INTO pupil_results (dataset_id, pupil_id, pupil_name, school, school_year, moment, grade,
-           class_name, subject, source_row, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
-        for (const r of input.results) {
-          const data: ResultData = {
-            testDate: r.testDate,
-            score: r.score,
-            level: r.level,
-            functioneringsniveau: r.functioneringsniveau,
-            refLevel: r.refLevel,
-            dl: r.dl,
-            dle: r.dle,
-            domainScores: r.domainScores,
-            nt2: r.nt2,
-            support: r.support,
-            plus: r.plus,
-            tags: r.tags,
-          };
-          insert.run(
-            id,
-            r.pupilId,
-            r.pupilName,
-            r.school,
-            r.schoolYear,
-            r.moment,
-            r.grade,
-            r.className,
-            r.subject,
-            r.row,
-            JSON.stringify(data),
-          );
-        }
+        this.#insertDataset(id, input, datasetMeta(input.results), true);
+        this.#insertRows(id, input.results);
       }),
     );
+    return this.#summary(id);
+  }
+
+  /**
+   * Store a clean import slice by slice as it arrives (from the import worker), each slice in its own short
+   * transaction, so a file of half a million rows neither holds up every board's sync for seconds nor has
+   * to sit in the main thread's memory at once. The dataset row is written with the first slice as
+   * `complete = 0`, which hides it from every read, and marked complete by `finish` with the totals:
+   * readers see all of an import or nothing. `abort` removes what was written; after a crash, the next
+   * start does (constructor).
+   */
+  startImport(input: DatasetHeader): DatasetWriter {
+    const id = randomUUID();
+    let created = false;
+    let closed = false;
+    let finished = false;
+    const create = (): void => {
+      if (created) return;
+      this.#insertDataset(
+        id,
+        input,
+        { rows: 0, pupils: 0, schoolYears: [], moments: [], subjects: [] },
+        false,
+      );
+      created = true;
+    };
+    return {
+      id,
+      add: (results) => {
+        if (closed) throw new Error('import already finished or aborted');
+        this.#withSecureDelete(() =>
+          transaction(this.db, () => {
+            create();
+            this.#insertRows(id, results);
+          }),
+        );
+      },
+      finish: (meta) => {
+        if (closed) throw new Error('import already finished or aborted');
+        closed = true;
+        transaction(this.db, () => {
+          create();
+          this.db
+            .prepare(
+              `UPDATE datasets SET row_count = ?, pupil_count = ?, school_years = ?, moments = ?, subjects = ?,
+               complete = 1 WHERE id = ?`,
+            )
+            .run(
+              meta.rows,
+              meta.pupils,
+              JSON.stringify(meta.schoolYears),
+              JSON.stringify(meta.moments),
+              JSON.stringify(meta.subjects),
+              id,
+            );
+        });
+        finished = true;
+        return this.#summary(id);
+      },
+      abort: () => {
+        if (finished) return;
+        closed = true;
+        if (created) this.delete(id);
+      },
+    };
+  }
+
+  #summary(id: string): DatasetSummary {
     const summary = this.get(id);
     if (!summary) throw new Error('dataset vanished right after insert');
     return summary;
+  }
+
+  #insertDataset(id: string, input: DatasetHeader, meta: DatasetMeta, complete: boolean): void {
+    this.db
+      .prepare(
+        `INSERT INTO datasets (id, school_id, name, source_file_name, imported_by, imported_at, row_count,
+         pupil_count, school_years, moments, subjects, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        input.schoolId,
+        input.name,
+        input.sourceFileName,
+        input.importedBy,
+        new Date(this.now()).toISOString(),
+        meta.rows,
+        meta.pupils,
+        JSON.stringify(meta.schoolYears),
+        JSON.stringify(meta.moments),
+        JSON.stringify(meta.subjects),
+        complete ? 1 : 0,
+      );
+  }
+
+  #insertRows(id: string, results: readonly Result[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO pupil_results (dataset_id, pupil_id, pupil_name, school, school_year, moment, grade,
+       class_name, subject, source_row, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const r of results) {
+      const data: ResultData = {
+        testDate: r.testDate,
+        score: r.score,
+        level: r.level,
+        functioneringsniveau: r.functioneringsniveau,
+        refLevel: r.refLevel,
+        dl: r.dl,
+        dle: r.dle,
+        domainScores: r.domainScores,
+        nt2: r.nt2,
+        support: r.support,
+        plus: r.plus,
+        tags: r.tags,
+      };
+      insert.run(
+        id,
+        r.pupilId,
+        r.pupilName,
+        r.school,
+        r.schoolYear,
+        r.moment,
+        r.grade,
+        r.className,
+        r.subject,
+        r.row,
+        JSON.stringify(data),
+      );
+    }
   }
 
   /** A school's datasets, newest first. */
   list(schoolId: string): DatasetSummary[] {
     return (
       this.db
-        .prepare('SELECT * FROM datasets WHERE school_id = ? ORDER BY imported_at DESC, rowid DESC')
+        .prepare(
+          'SELECT * FROM datasets WHERE school_id = ? AND complete = 1 ORDER BY imported_at DESC, rowid DESC',
+        )
         .all(schoolId) as Row[]
     ).map(toSummary);
   }
 
   get(id: string): DatasetSummary | null {
-    const row = this.db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM datasets WHERE id = ? AND complete = 1').get(id) as
+      Row | undefined;
     return row ? toSummary(row) : null;
   }
 

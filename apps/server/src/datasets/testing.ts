@@ -95,20 +95,27 @@ export const BROKEN_CSV = [
 export const BROKEN_CSV_NAMES = ['Fenna Oosterhout', 'Daan Wilderink', 'Mila Verschuren', 'Sem Hogenbirk'];
 export const BROKEN_CSV_IDS = ['K01', 'K02', 'K03', 'K04'];
 
+/** The part of an exceljs worksheet the fixtures use. */
+export interface ExcelSheet {
+  addRow(values: unknown[]): unknown;
+  getCell(ref: string): { value: unknown };
+}
+
 interface ExcelWorkbook {
-  addWorksheet(name: string): { addRow(values: unknown[]): unknown };
+  addWorksheet(name: string): ExcelSheet;
   xlsx: { writeBuffer(): Promise<ArrayBuffer> };
 }
 
 /**
- * An XLSX file written with exceljs. exceljs is a dependency of @koers/analysis, not of the server, so it
+ * An XLSX file written with exceljs (`edit` may set single cells, e.g. a formula or an error value). exceljs is a dependency of @koers/analysis, not of the server, so it
  * is loaded from there (the server itself never writes Excel files).
  */
-export async function xlsxFile(rows: unknown[][]): Promise<Uint8Array> {
+export async function xlsxFile(rows: unknown[][], edit?: (sheet: ExcelSheet) => void): Promise<Uint8Array> {
   const require = createRequire(new URL('../../../../packages/analysis/package.json', import.meta.url));
   const ExcelJS = require('exceljs') as { Workbook: new () => ExcelWorkbook };
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Resultaten');
   for (const row of rows) sheet.addRow(row);
+  edit?.(sheet);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

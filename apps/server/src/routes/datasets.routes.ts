@@ -6,15 +6,12 @@ import {
   analyseSchool,
   emptyNormSet,
   formatImportError,
-  importResults,
   parseNormSet,
   resultsToCanonicalCsv,
   type ColumnMapping,
   type Field,
   type ImportError,
-  type ImportOutcome,
   type Moment,
-  type Result,
 } from '@koers/analysis';
 import { httpError, requireAccess, requireMember, type Actor, type AuthEnv } from '../auth/access';
 import type { Action } from '../auth/policy';
@@ -22,6 +19,8 @@ import type { AuditLog } from '../audit/audit-log';
 import { DATASET_NAME_MAX_LENGTH } from '../contract/limits';
 import { aggregateReport, ANALYSIS_KINDS, isAnalysisKind } from '../datasets/aggregate-view';
 import type { DatasetStore } from '../datasets/dataset-store';
+import { importIntoStore } from '../datasets/import-into-store';
+import { importJob, type ImportRunner } from '../datasets/import-runner';
 import { ReportCache } from '../datasets/report-cache';
 import { MAX_UPLOAD_BYTES, readUpload, uploadTooLargeMessage, type Upload } from '../datasets/upload';
 import { guard, jsonBody, queryOf } from '../http/validate';
@@ -36,10 +35,11 @@ export interface DatasetRoutesDeps {
   withActor: MiddlewareHandler<AuthEnv>;
   /** Upload limit in bytes (default {@link MAX_UPLOAD_BYTES}, 50 MB). */
   maxUploadBytes?: number;
+  /** Runs imports in worker threads (default: `createImportRunner()`, one at a time). */
+  importer?: ImportRunner;
 }
 
-/** How many canonical rows the preview shows. */
-export const PREVIEW_ROWS = 10;
+export { PREVIEW_ROWS } from '../datasets/import-job';
 
 const NOT_FOUND = 'Niet gevonden.';
 
@@ -124,50 +124,6 @@ function columnsView(columns: ColumnMapping | null) {
   };
 }
 
-function distinct<T>(values: Iterable<T>): T[] {
-  return [...new Set(values)];
-}
-
-function counts(results: readonly Result[]) {
-  return {
-    results: results.length,
-    pupils: distinct(results.map((r) => r.pupilId)).length,
-    schoolYears: distinct(results.map((r) => r.schoolYear)).sort(),
-    moments: MOMENTS.filter((m) => results.some((r) => r.moment === m)),
-    subjects: distinct(results.map((r) => r.subject)).sort((a, b) => a.localeCompare(b, 'nl')),
-  };
-}
-
-/** A file of several schools is a board's export: the server stores one school's rows per dataset. */
-function schoolsError(results: readonly Result[]): ImportError | null {
-  const schools = distinct(results.map((r) => r.school).filter((s): s is string => s !== null));
-  if (schools.length <= 1) return null;
-  return {
-    row: null,
-    column: 'school',
-    value: null,
-    message: `het bestand bevat uitslagen van ${schools.length} scholen (${schools.join(', ')}); importeer per school één bestand`,
-  };
-}
-
-async function runImport(upload: Upload): Promise<ImportOutcome> {
-  const outcome = await importResults(upload.bytes, {
-    ...(upload.mapping ? { mapping: upload.mapping } : {}),
-    ...(upload.skipRows ? { skipRows: upload.skipRows } : {}),
-    ...(upload.defaults ? { defaults: upload.defaults } : {}),
-  });
-  if (!outcome.ok) return outcome;
-  const multi = schoolsError(outcome.results);
-  if (!multi) return outcome;
-  return {
-    ok: false,
-    errors: [multi],
-    warnings: outcome.warnings,
-    columns: outcome.columns,
-    format: outcome.format,
-  };
-}
-
 function datasetName(upload: Upload, now: Date): string {
   const name = upload.name ?? upload.fileName?.replace(/\.(csv|txt|xlsx)$/i, '') ?? null;
   const chosen = name && name.trim() !== '' ? name.trim() : `Import ${now.toISOString().slice(0, 10)}`;
@@ -194,6 +150,7 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
   const { store, audit, withActor } = deps;
   const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const reports = new ReportCache();
+  const runImport = importJob(deps.importer, maxBytes);
 
   /**
    * The access check for a route about one dataset: 401 logged out (before the lookup), 404 unknown or
@@ -228,7 +185,7 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
     .post('/api/datasets/preview', importAccess, limit, async (c) => {
       requireMember(c.var.actor, 'dataset:import');
       const upload = await readUpload(c);
-      const outcome = await runImport(upload);
+      const { outcome, counts, firstRows } = await runImport(upload, 'preview');
       const base = {
         format: outcome.format,
         fileName: upload.fileName,
@@ -240,7 +197,7 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
           ok: false,
           ...base,
           errors: outcome.errors.map(errorView),
-          counts: { errors: outcome.errors.length, warnings: outcome.warnings.length },
+          counts: { errors: outcome.errorCount, warnings: outcome.warningCount },
           firstRows: [],
         });
       }
@@ -252,36 +209,37 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
           rows: outcome.rows,
           skipped: outcome.skipped.length,
           errors: 0,
-          warnings: outcome.warnings.length,
-          ...counts(outcome.results),
+          warnings: outcome.warningCount,
+          ...counts,
         },
         skipped: outcome.skipped,
-        firstRows: outcome.results.slice(0, PREVIEW_ROWS),
+        firstRows,
       });
     })
     .post('/api/datasets', importAccess, limit, async (c) => {
       const actor = requireMember(c.var.actor, 'dataset:import');
       const upload = await readUpload(c);
-      const outcome = await runImport(upload);
-      if (!outcome.ok) {
-        const n = outcome.errors.length;
+      const imported = await importIntoStore(runImport, store, upload, {
+        schoolId: actor.school.id,
+        name: datasetName(upload, new Date()),
+        sourceFileName: upload.fileName,
+        importedBy: actor.user.id,
+      });
+      if (imported.dataset === null) {
+        const { outcome } = imported;
+        const n = outcome.errorCount;
         return c.json(
           {
             error: `Het bestand bevat ${n === 1 ? 'een fout' : `${n} fouten`}; er is niets opgeslagen. Verbeter het bestand of kies de rijen die je wilt overslaan.`,
             errors: outcome.errors.map(errorView),
+            errorCount: n,
             warnings: outcome.warnings.map(errorView),
             columns: columnsView(outcome.columns),
           },
           422,
         );
       }
-      const dataset = store.create({
-        schoolId: actor.school.id,
-        name: datasetName(upload, new Date()),
-        sourceFileName: upload.fileName,
-        importedBy: actor.user.id,
-        results: outcome.results,
-      });
+      const { outcome, dataset } = imported;
       audit.record({
         actorUserId: actor.user.id,
         schoolId: actor.school.id,

@@ -178,11 +178,15 @@ export async function analyseCommand(argv: string[]): Promise<number> {
     if (showProgress) process.stderr.write('\n');
     if (!outcome.ok) {
       process.stderr.write(
-        `${args.file}: ${outcome.errors.length} fout${outcome.errors.length === 1 ? '' : 'en'}; er is niets opgeslagen.\n`,
+        `${args.file}: ${outcome.errorCount} fout${outcome.errorCount === 1 ? '' : 'en'}; er is niets opgeslagen.\n`,
       );
       for (const e of outcome.errors) process.stderr.write(`  ${formatImportError(e)}\n`);
+      if (outcome.errorCount > outcome.errors.length)
+        process.stderr.write(`  … en nog ${outcome.errorCount - outcome.errors.length} fouten\n`);
       if (args.format === 'json')
-        process.stdout.write(`${JSON.stringify({ ok: false, errors: outcome.errors }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ok: false, errors: outcome.errors, errorCount: outcome.errorCount }, null, 2)}\n`,
+        );
       return 1;
     }
     results = outcome.results;
@@ -191,9 +195,9 @@ export async function analyseCommand(argv: string[]): Promise<number> {
         `Let op, kolommen geraden: ${outcome.columns.unsure.map((u) => `'${u.header}' als ${u.field}`).join(', ')} (gebruik --map om te corrigeren)\n`,
       );
     }
-    if (outcome.warnings.length > 0)
+    if (outcome.warningCount > 0)
       process.stderr.write(
-        `${outcome.warnings.length} waarschuwing(en), bv. ${formatImportError(outcome.warnings[0]!)}\n`,
+        `${outcome.warningCount} waarschuwing(en), bv. ${formatImportError(outcome.warnings[0]!)}\n`,
       );
   }
   if (args.norms !== null) {

@@ -3,6 +3,7 @@
  */
 import type { Result } from '../model';
 import { CANONICAL_HEADER, type Field } from './columns';
+import { spreadsheetSafe } from './spreadsheet-safe';
 
 const FIELDS: Field[] = [
   'school',
@@ -26,7 +27,9 @@ const FIELDS: Field[] = [
   'tags',
 ];
 
+/** A text cell: neutralised against formula injection, then quoted when needed. */
 function esc(v: string, delimiter: string): string {
+  v = spreadsheetSafe(v);
   return v.includes(delimiter) || v.includes('"') || v.includes('\n') ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -49,7 +52,8 @@ function cell(r: Result, f: Field): string {
 
 /**
  * Canonical CSV text (UTF-8, comma-separated, "." decimals). Domain columns ("domein:<naam>") are added
- * for every domain present.
+ * for every domain present. Text cells that would start a formula in a spreadsheet get a leading
+ * apostrophe (`spreadsheetSafe`); numbers stay numbers.
  *
  * @example resultsToCanonicalCsv(results).split('\n')[0] // 'school,leerling_id,naam,schooljaar,…'
  */

@@ -8,6 +8,8 @@ import { detectColumns, type ColumnMapping, type ExplicitMapping } from './colum
 import { detectDelimiter } from './csv';
 import { decodeText, isZip, type TextEncodingName } from './decode';
 import type { ImportError } from './import-error';
+import { readXlsxSafely, tooLarge } from './import-results';
+import { importLimits, type ImportLimits } from './limits';
 
 export type ImportPreview =
   | {
@@ -28,7 +30,12 @@ export type ImportPreview =
  */
 export async function previewImport(
   bytes: Uint8Array,
-  options: { mapping?: ExplicitMapping; sampleRows?: number } = {},
+  options: {
+    mapping?: ExplicitMapping;
+    sampleRows?: number;
+    limits?: Partial<ImportLimits>;
+    onUnexpectedError?: (error: unknown) => void;
+  } = {},
 ): Promise<ImportPreview> {
   const want = options.sampleRows ?? 5;
   const empty: ImportPreview = {
@@ -40,24 +47,19 @@ export async function previewImport(
   let format: 'csv' | 'xlsx' = 'csv';
   let encoding: TextEncodingName | null = null;
   let delimiter: string | null = null;
+  const limits = importLimits(options.limits);
+  if (bytes.length > limits.maxBytes) return { ok: false, error: tooLarge(limits) };
   if (isZip(bytes)) {
     format = 'xlsx';
-    try {
-      const { readXlsx } = await import('./xlsx');
-      await readXlsx(bytes, (cells) => {
+    const refused = await readXlsxSafely(
+      bytes,
+      (cells) => {
         if (rows.length <= want + 50) rows.push(cells);
-      });
-    } catch (e) {
-      return {
-        ok: false,
-        error: {
-          row: null,
-          column: null,
-          value: null,
-          message: `het Excel-bestand kan niet worden gelezen (${e instanceof Error ? e.message : String(e)})`,
-        },
-      };
-    }
+      },
+      options,
+      limits,
+    );
+    if (refused) return { ok: false, error: refused };
   } else {
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, error: decoded.error };

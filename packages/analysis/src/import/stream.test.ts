@@ -71,7 +71,7 @@ describe('importStream', () => {
     ]);
     const out = await importStream(chunks(mixed, 40));
     expect(out.ok ? [] : out.errors.map(formatImportError)).toEqual([
-      'rij 3: gemengde tekenset: het bestand begint in UTF-8 maar bevat hier byte 0xeb; sla het op als UTF-8',
+      'rij 3: gemengde tekenset: het bestand is UTF-8, maar deze rij bevat byte 0xeb die geen UTF-8 is; sla het bestand opnieuw op als UTF-8',
     ]);
     const nul = await importStream(chunks(new Uint8Array([...enc(`${HEAD}\nL1;`), 0, 0x41]), 5));
     expect(nul.ok ? [] : nul.errors.map(formatImportError)).toEqual([

@@ -7,9 +7,17 @@
  */
 import Papa from 'papaparse';
 import { detectDelimiter } from './csv';
-import { isZip } from './decode';
+import { firstInvalidUtf8, firstUtf8Sequence, foreignByteError, isZip, mixedEncodingError } from './decode';
 import type { ImportError } from './import-error';
-import { RowSink, importResults, type ImportOptions, type ImportOutcome } from './import-results';
+import {
+  RowSink,
+  fileFailure,
+  importResults,
+  tooLarge,
+  type ImportOptions,
+  type ImportOutcome,
+} from './import-results';
+import { importLimits } from './limits';
 
 const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
@@ -19,9 +27,11 @@ function sequenceLength(b: number): number {
 }
 
 /**
- * Incremental decoder: strict UTF-8, switching to Windows-1252 while everything decoded so far was ASCII
- * (which reads the same in both). Bytes of a character split over chunks are carried to the next chunk,
- * so a switch never loses them.
+ * Incremental decoder with the same verdicts as `decodeText` on the whole file (see its order of checks):
+ * strict UTF-8 until the first byte that is not UTF-8; if UTF-8 multibyte text came before it the file is
+ * mixed, else it switches to Windows-1252 and remembers where, so a UTF-8 sequence met later still makes
+ * the file mixed (naming the first bad row). Bytes of a character split over chunks are carried to the
+ * next chunk, so a switch never loses them.
  */
 class StreamDecoder {
   private mode: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | null = null;
@@ -29,19 +39,24 @@ class StreamDecoder {
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private readonly cp1252 = new TextDecoder('windows-1252');
   private carry: Uint8Array = new Uint8Array(0);
+  /** A UTF-8 multibyte sequence (or a UTF-8 BOM) has been read. */
   private nonAscii = false;
   /** Line breaks in the bytes before the current data, for the row of a bad byte. */
   private newlines = 0;
+  /** Windows-1252 mode: the first byte that was not UTF-8, and the last bytes of the previous chunk. */
+  private firstBad: ImportError | null = null;
+  private tail: Uint8Array = new Uint8Array(0);
+  /** Windows-1252 mode: the first NUL or undefined byte, reported at the end unless the file is mixed. */
+  private foreign: ImportError | null = null;
 
-  private fail(data: Uint8Array, at: number, message: string): ImportError {
+  private rowAt(data: Uint8Array, at: number): number {
     let row = this.newlines + 1;
     for (let i = 0; i < at; i++) if (data[i] === 0x0a) row++;
-    const hex = `0x${(data[at] ?? 0).toString(16).padStart(2, '0')}`;
-    return { row, column: null, value: hex, message: message.replace('{hex}', hex) };
+    return row;
   }
 
   private count(data: Uint8Array, end: number): void {
-    for (let i = 0; i < end; i++) if (data[i] === 0x0a) this.newlines++;
+    for (let i = data.indexOf(0x0a); i >= 0 && i < end; i = data.indexOf(0x0a, i + 1)) this.newlines++;
   }
 
   push(bytes: Uint8Array): string | ImportError {
@@ -53,7 +68,10 @@ class StreamDecoder {
       if (this.mode !== 'utf-8') {
         this.utf16 = new TextDecoder(this.mode);
         chunk = chunk.subarray(2);
-      } else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+      } else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        chunk = chunk.subarray(3);
+        this.nonAscii = true; // the BOM is a UTF-8 sequence itself
+      }
     }
     if (this.utf16) return this.utf16.decode(chunk, { stream: true });
     let data = chunk;
@@ -61,21 +79,9 @@ class StreamDecoder {
       data = new Uint8Array(this.carry.length + chunk.length);
       data.set(this.carry);
       data.set(chunk, this.carry.length);
-    }
-    for (let i = 0; i < data.length; i++) {
-      const b = data[i]!;
-      if (b === 0 || (this.mode === 'windows-1252' && UNDEFINED_1252.has(b)))
-        return this.fail(
-          data,
-          i,
-          'onbekende tekenset: byte {hex} is geen tekst in UTF-8 of Windows-1252 (is dit wel een CSV-bestand?)',
-        );
-    }
-    if (this.mode === 'windows-1252') {
-      this.count(data, data.length);
       this.carry = new Uint8Array(0);
-      return this.cp1252.decode(data);
     }
+    if (this.mode === 'windows-1252') return this.push1252(data);
     // Cut before a character that is not complete yet.
     let cut = data.length;
     for (let k = data.length - 1; k >= 0 && k >= data.length - 4; k--) {
@@ -85,47 +91,69 @@ class StreamDecoder {
       break;
     }
     const part = data.subarray(0, cut);
+    let text: string | null;
     try {
-      const text = this.utf8.decode(part);
-      for (const b of part) {
-        if (b >= 0x80) {
-          this.nonAscii = true;
-          break;
-        }
-      }
+      text = this.utf8.decode(part); // native and fast; the byte-by-byte scans below run only on failure
+    } catch {
+      text = null;
+    }
+    const bad = text === null ? firstInvalidUtf8(part) : part.length;
+    const nul = part.indexOf(0);
+    if (nul >= 0 && nul < bad) return foreignByteError(this.rowAt(part, nul), 0);
+    if (text !== null) {
+      // eslint-disable-next-line no-control-regex
+      if (!this.nonAscii && /[^\u0000-\u007f]/.test(text)) this.nonAscii = true;
       this.count(part, part.length);
       this.carry = data.slice(cut);
       return text;
-    } catch {
-      if (this.nonAscii) {
-        let at = 0;
-        while (at < data.length && data[at]! < 0x80) at++;
-        return this.fail(
-          data,
-          at,
-          'gemengde tekenset: het bestand begint in UTF-8 maar bevat hier byte {hex}; sla het op als UTF-8',
-        );
-      }
-      this.mode = 'windows-1252';
-      this.carry = new Uint8Array(0);
-      return this.push(data);
     }
+    if (this.nonAscii || firstUtf8Sequence(part, 0) >= 0)
+      return mixedEncodingError(this.rowAt(part, bad), part[bad]!);
+    // Everything before was ASCII, which reads the same in Windows-1252: switch.
+    this.mode = 'windows-1252';
+    this.firstBad = mixedEncodingError(this.rowAt(data, bad), data[bad]!);
+    return this.push1252(data);
+  }
+
+  private push1252(data: Uint8Array): string | ImportError {
+    // A UTF-8 sequence anywhere in a file that is not UTF-8 makes it mixed; look across the chunk border too.
+    const scan = this.tail.length > 0 ? new Uint8Array(this.tail.length + data.length) : data;
+    if (scan !== data) {
+      scan.set(this.tail);
+      scan.set(data, this.tail.length);
+    }
+    if (firstUtf8Sequence(scan, 0) >= 0) return this.firstBad!;
+    this.tail = data.slice(Math.max(0, data.length - 3));
+    if (this.foreign === null) {
+      for (let i = 0; i < data.length; i++) {
+        const b = data[i]!;
+        if (b === 0 || UNDEFINED_1252.has(b)) {
+          this.foreign = foreignByteError(this.rowAt(data, i), b);
+          break;
+        }
+      }
+    }
+    this.count(data, data.length);
+    return this.cp1252.decode(data);
   }
 
   end(): string | ImportError {
     if (this.utf16) return this.utf16.decode();
-    if (this.carry.length === 0) return '';
-    const rest = this.carry;
-    this.carry = new Uint8Array(0);
-    if (this.nonAscii)
-      return {
-        row: this.newlines + 1,
-        column: null,
-        value: null,
-        message: 'onvolledig teken aan het einde van het bestand (UTF-8)',
-      };
-    this.mode = 'windows-1252';
-    return this.push(rest);
+    let text = '';
+    if (this.carry.length > 0) {
+      // A character cut off by the end of the file: not UTF-8.
+      const rest = this.carry;
+      this.carry = new Uint8Array(0);
+      if (this.mode === 'utf-8' && this.nonAscii) return mixedEncodingError(this.rowAt(rest, 0), rest[0]!);
+      if (this.mode === 'utf-8') {
+        this.mode = 'windows-1252';
+        this.firstBad = mixedEncodingError(this.rowAt(rest, 0), rest[0]!);
+      }
+      const out = this.push1252(rest);
+      if (typeof out !== 'string') return out;
+      text = out;
+    }
+    return this.foreign ?? text;
   }
 }
 
@@ -253,6 +281,7 @@ export async function importStream(
     return all;
   };
   const first = concat(head, headBytes);
+  const limits = importLimits(options.limits);
   if (isZip(first) || headBytes === 0) {
     const parts = [first];
     let size = headBytes;
@@ -260,6 +289,8 @@ export async function importStream(
       for (let next = await it.next(); !next.done; next = await it.next()) {
         parts.push(next.value);
         size += next.value.length;
+        // Stop reading at the limit instead of collecting the whole oversized file.
+        if (size > limits.maxBytes) return fileFailure(tooLarge(limits), 'xlsx');
       }
     return importResults(concat(parts, size), options);
   }
@@ -268,14 +299,9 @@ export async function importStream(
   const splitter = new RecordSplitter(sink.onRow);
   let read = 0;
   const total = options.totalBytes ?? 0;
-  const fileError = (e: ImportError): ImportOutcome => ({
-    ok: false,
-    errors: [e],
-    warnings: [],
-    columns: null,
-    format: 'csv',
-  });
+  const fileError = (e: ImportError): ImportOutcome => fileFailure(e, 'csv');
   const feed = (chunk: Uint8Array): ImportError | null => {
+    if (read + chunk.length > limits.maxBytes) return tooLarge(limits);
     const text = decoder.push(chunk);
     if (typeof text !== 'string') return text;
     splitter.push(text);

@@ -19,6 +19,7 @@ import {
   parseTags,
   type Parsed,
 } from './parse-values';
+import { unneutralise } from './spreadsheet-safe';
 
 /** Values the user gives for the whole file when a column is absent (e.g. the school year). */
 export interface ImportDefaults {
@@ -129,7 +130,7 @@ export class RowValidator {
 
   private cell(row: readonly string[], field: Field): string {
     const i = this.cols[field];
-    return i === undefined ? '' : (row[i] ?? '').trim();
+    return i === undefined ? '' : unneutralise((row[i] ?? '').trim());
   }
 
   private header(field: Field): string {
