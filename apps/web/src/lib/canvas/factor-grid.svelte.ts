@@ -74,6 +74,7 @@ export class FactorGrid {
 
   /** `${factorId}|${columnId}` → value, for the cells shown. */
   readonly cells: ReadonlyMap<string, CellValue> = $derived.by(
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole by the derivation, never mutated
     () => new Map(this.records.gridCells.map((c) => [cellKey(c.factorId, c.columnId), c.value])),
   );
 
@@ -83,12 +84,14 @@ export class FactorGrid {
     void this.records.gridCells;
     void this.records.factors;
     void this.records.gridColumns;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole by the derivation, never mutated
     return new Map(factorSummary(this.records.doc).map((s) => [s.factorId, s]));
   });
 
   /** The rows as shown: in order, or with the most striking rows ("Wat valt op?") first. */
   readonly shownRows: FactorRow[] = $derived.by(() => {
     if (this.order === 'order') return this.rows;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole by the derivation, never mutated
     const index = new Map(this.rows.map((r, i) => [r.id, i]));
     return [...this.rows].sort((a, b) => {
       const sa = this.summaries.get(a.id);
@@ -254,7 +257,9 @@ export function groupOptions(
   existing: readonly GridColumn[],
   label: (grade: number) => string,
 ): { label: string; groupKey: string }[] {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
   const taken = new Set(existing.map((c) => c.groupKey ?? c.label.trim().toLocaleLowerCase('nl')));
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local de-duplication, not state
   return [...new Set(grades)]
     .sort((a, b) => a - b)
     .map((g) => ({ label: label(g), groupKey: `groep-${g}` }))
