@@ -208,6 +208,8 @@ test('a cause shows the two facts that support it, and a conclusion rests on tha
     'Rust op → Te weinig tijd voor directe instructie',
   );
 
+  await screenshot(anna.page, 'stap-10a-conclusies');
+
   // Moving it to another category moves it to that group for everyone.
   await conclusion.getByLabel('Categorie').selectOption({ label: 'Gaat niet goed' });
   await expect(bram.page.getByTestId('conclusion-list-gaatNietGoed')).toContainText(
