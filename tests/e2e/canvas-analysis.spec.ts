@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from '../fixtures/axe';
 import { expect, openBoard, test } from '../fixtures/test';
 
 /**
@@ -125,6 +126,9 @@ test('two teachers fill their own grid columns at once with + – ? and both see
   await anna.page.getByRole('button', { name: 'Markeren voor nader onderzoek' }).click();
   await expect(bram.page.getByTestId('research-list')).toContainText('Veel invallers in de winter');
 
+  // The filled grid passes axe's WCAG 2.1 AA rules (names, roles, contrast).
+  expect(await seriousViolations(anna.page)).toEqual([]);
+
   // A whole school's columns still fit the laptop: the grid scrolls sideways, the factor names stay.
   for (const label of ['Groep 3', 'Groep 4', 'Groep 5', 'Groep 8']) await addColumn(anna.page, label);
   await screenshot(anna.page, 'stap-8-raster');
@@ -187,6 +191,7 @@ test('a cause shows the two facts that support it, and a conclusion rests on tha
     'true',
   );
 
+  expect(await seriousViolations(anna.page)).toEqual([]);
   await screenshot(anna.page, 'stap-9-oorzaken');
   await anna.page.getByTestId('causes-negatief').scrollIntoViewIfNeeded();
   await screenshot(anna.page, 'stap-9-oorzaken-kaarten');
@@ -208,6 +213,7 @@ test('a cause shows the two facts that support it, and a conclusion rests on tha
     'Rust op → Te weinig tijd voor directe instructie',
   );
 
+  expect(await seriousViolations(anna.page)).toEqual([]);
   await screenshot(anna.page, 'stap-10a-conclusies');
 
   // Moving it to another category moves it to that group for everyone.
