@@ -102,6 +102,12 @@ test('two teachers fill their own grid columns at once with + – ? and both see
     await expect(page.locator('tr[data-factor="kk:3"]').getByTestId('factor-summary')).toContainText('2 × ?');
   }
 
+  // One tab stop in the grid (roving tabindex): the cell Anna left off on.
+  await expect(grid(anna.page).locator('[role="gridcell"][tabindex="0"]')).toHaveCount(1);
+  await expect(grid(anna.page).locator('[role="gridcell"][tabindex="0"]')).toHaveAccessibleName(
+    'De methode is niet goed, Groep 6: vraagteken, weet niet',
+  );
+
   // Backspace clears; a click cycles blank → + in someone else's column too (nobody is blocked).
   await cell(anna.page, 'De methode is niet goed', 'Groep 6', 'vraagteken, weet niet').focus();
   await anna.page.keyboard.press('Backspace');
