@@ -1,4 +1,11 @@
-import { metaMap, stepDoneMap, setStepDone, type PresenceUser, type StepId } from '@koers/board';
+import {
+  BOARD_SCHEMA_VERSION,
+  metaMap,
+  stepDoneMap,
+  setStepDone,
+  type PresenceUser,
+  type StepId,
+} from '@koers/board';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider, messageSync } from 'y-websocket';
 import { writeSyncStep1 } from 'y-protocols/sync';
@@ -34,9 +41,24 @@ export interface BoardSessionOptions {
 
 /**
  * Close codes with which the server ends a socket for good (4400–4499; the y-websocket client stops
- * reconnecting on them): 4401 no (longer a) valid session or link, 4403 no access, 4404 no such board.
+ * reconnecting on them): 4401 no (longer a) valid session or link, 4403 no access, 4404 no such board,
+ * 4426 this page's board schema is older than the server's (the page must be reloaded).
  */
-export type ClosedCode = 4401 | 4403 | 4404 | number;
+export type ClosedCode = 4401 | 4403 | 4404 | 4426 | number;
+
+/** The close code for a page built for an older board schema than the server's. */
+export const CLOSE_OUTDATED = 4426;
+
+/**
+ * The query parameters of the sync socket: the board schema this page was built for (the server refuses an
+ * older one with {@link CLOSE_OUTDATED}), and a projector link's token.
+ */
+export function syncParams(projectorToken?: string): Record<string, string> {
+  return {
+    schema: String(BOARD_SCHEMA_VERSION),
+    ...(projectorToken ? { projector: projectorToken } : {}),
+  };
+}
 
 /**
  * One open board in this browser tab: the Y.Doc, its WebSocket provider and IndexedDB copy, and the reactive
@@ -84,7 +106,7 @@ export class BoardSession {
     const { doc } = this;
     this.provider = new WebsocketProvider(options.syncUrl, options.boardId, doc, {
       connect: this.#browserOnline,
-      ...(options.projectorToken ? { params: { projector: options.projectorToken } } : {}),
+      params: syncParams(options.projectorToken),
     });
     this.local =
       options.persistLocally === false

@@ -1,0 +1,30 @@
+import { getContext, setContext } from 'svelte';
+import type { BoardAuthors } from './board-authors.svelte';
+import type { BoardRecords } from './board-records.svelte';
+
+/**
+ * What every canvas component of one board page shares, set once by the page (`setCanvas`) and read with
+ * `canvas()`: the reactive records, the author names, and how the canvas is shown.
+ */
+export interface CanvasContext {
+  boardId: string;
+  records: BoardRecords;
+  /** Null on the projector: no names there. */
+  authors: BoardAuthors | null;
+  /** The projector: no editing, large cards, no author names. */
+  projector: boolean;
+  /** The leider picks the board's data context and places a step's default charts. */
+  isLeider: boolean;
+}
+
+const KEY = Symbol('koers-canvas');
+
+export function setCanvas(context: CanvasContext): CanvasContext {
+  return setContext(KEY, context);
+}
+
+export function canvas(): CanvasContext {
+  const context = getContext<CanvasContext | undefined>(KEY);
+  if (!context) throw new Error('canvas() used outside a board page');
+  return context;
+}
