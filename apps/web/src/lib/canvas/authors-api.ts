@@ -1,5 +1,3 @@
-import { request } from '$lib/api';
-
 /** The server's ledger of who created what: Yjs client id → account name. */
 export type AuthorLedger = Record<string, { name: string }>;
 
@@ -9,10 +7,11 @@ export type AuthorLedger = Record<string, { name: string }>;
  */
 export async function fetchAuthors(boardId: string): Promise<AuthorLedger> {
   try {
-    const answer = await request<{ authors?: AuthorLedger }>(
-      `/api/boards/${encodeURIComponent(boardId)}/authors`,
-      { loginOn401: false },
-    );
+    const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/authors`, {
+      credentials: 'same-origin',
+    });
+    if (!response.ok) return {};
+    const answer = (await response.json()) as { authors?: AuthorLedger };
     return answer.authors ?? {};
   } catch {
     return {};
