@@ -18,15 +18,20 @@ export {
   type SteppingStone,
 } from './kwaliteitskaart';
 export {
+  TITLE_MAX_LENGTH,
+  isKnownRootName,
   isStepDone,
+  isValidMapEntry,
   metaMap,
   readMeta,
   readSchemaVersion,
   setStepDone,
   setTitle,
   stepDoneMap,
+  rootKindOf,
   stepText,
   type BoardMeta,
+  type RootKind,
 } from './layout';
 export {
   BOARD_SCHEMA_VERSION,

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { StepId } from './stappenplan';
+import { isStepId, type StepId } from './stappenplan';
 
 /**
  * The one definition of the board's Y.Doc layout. Everything else reads and writes the document through the
@@ -16,6 +16,51 @@ import type { StepId } from './stappenplan';
 export const META = 'meta';
 export const STEP_DONE = 'stepDone';
 const TEXT_PREFIX = 'text:';
+
+/** The longest board title, in the REST routes and inside the document (`meta.title`). */
+export const TITLE_MAX_LENGTH = 120;
+
+/** How a root type is shared: its Yjs type decides how its items are laid out in an update. */
+export type RootKind = 'map' | 'xmlFragment';
+
+/**
+ * The kind of a root name in the layout above, or undefined for a name the board does not use. The sync
+ * server refuses updates that write any other root (see apps/server/src/sync/update-guard.ts); add a root
+ * here when the layout grows.
+ */
+export function rootKindOf(name: string): RootKind | undefined {
+  if (name === META || name === STEP_DONE) return 'map';
+  if (name.startsWith(TEXT_PREFIX) && isStepId(name.slice(TEXT_PREFIX.length))) return 'xmlFragment';
+  return undefined;
+}
+
+export function isKnownRootName(name: string): boolean {
+  return rootKindOf(name) !== undefined;
+}
+
+/** Longest `meta.createdAt` (an ISO 8601 timestamp is 24 characters; some slack for other offsets). */
+const CREATED_AT_MAX_LENGTH = 40;
+
+/**
+ * Whether `value` may be stored under `key` of the map root `root`: the meta fields with their types (a
+ * title of at most {@link TITLE_MAX_LENGTH} characters), and a boolean per known step in `stepDone`.
+ */
+export function isValidMapEntry(root: string, key: string, value: unknown): boolean {
+  if (root === META) {
+    switch (key) {
+      case 'schemaVersion':
+        return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+      case 'title':
+        return typeof value === 'string' && value.length <= TITLE_MAX_LENGTH;
+      case 'createdAt':
+        return typeof value === 'string' && value.length <= CREATED_AT_MAX_LENGTH;
+      default:
+        return false;
+    }
+  }
+  if (root === STEP_DONE) return isStepId(key) && typeof value === 'boolean';
+  return false;
+}
 
 export interface BoardMeta {
   schemaVersion: number;
