@@ -1,6 +1,8 @@
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import type { BoardStore } from '../storage/board-store';
 import { MessageType } from '../sync/messages';
 
 /**
@@ -121,4 +123,26 @@ export function sendUpdate(ws: WebSocket, update: Uint8Array): void {
 /** The 28-byte update from the finding: no structs, a delete set for an unknown client beyond 2^53. */
 export function poisonDeleteSetUpdate(): Uint8Array {
   return forgeUpdate([], [[4_242_424_242, 2 ** 53 + 2, 2 ** 53 + 4]]);
+}
+
+/**
+ * Damage a stored board the way the server could before the update guard: the poisoned update appended
+ * straight to its log (as if relayed and stored), and optionally folded into a snapshot the way the old
+ * compaction did (`Y.encodeStateAsUpdate` of a doc holding the pending data). Returns the poisoned seq.
+ */
+export async function poisonStoredBoard(
+  store: BoardStore,
+  boardId: string,
+  options: { compact?: boolean; update?: Uint8Array } = {},
+): Promise<number> {
+  const { lastSeq } = await store.appendUpdates(boardId, [options.update ?? poisonDeleteSetUpdate()]);
+  if (options.compact) {
+    const state = await store.loadBoardState(boardId);
+    const doc = new Y.Doc();
+    for (const update of [...(state.snapshot ? [state.snapshot] : []), ...state.updates])
+      Y.applyUpdate(doc, update);
+    await store.compact(boardId, Y.encodeStateAsUpdate(doc), state.lastSeq);
+    doc.destroy();
+  }
+  return lastSeq;
 }
