@@ -369,7 +369,11 @@ class UpdateCheck {
     }
   }
 
-  /** Nesting depth of a JSON text, counted without parsing (JSON.parse would happily build 6,000 levels). */
+  /**
+   * A JSON text Yjs will `JSON.parse` while applying (inside its transaction, where a throw leaves half an
+   * update behind): its depth is counted first (JSON.parse would happily build 6,000 levels), then it must
+   * parse.
+   */
   #checkJson(json: string): void {
     let depth = 0;
     let inString = false;
@@ -388,6 +392,7 @@ class UpdateCheck {
         depth--;
       }
     }
+    JSON.parse(json); // throws on malformed JSON: the message is malformed (4400)
   }
 
   #readDeleteSet(decoder: decoding.Decoder): [number, number, number][] {
@@ -397,7 +402,11 @@ class UpdateCheck {
       const client = decoding.readVarUint(decoder);
       const count = decoding.readVarUint(decoder);
       for (let i = 0; i < count; i++) {
-        ranges.push([client, decoding.readVarUint(decoder), decoding.readVarUint(decoder)]);
+        const clock = decoding.readVarUint(decoder);
+        const length = decoding.readVarUint(decoder);
+        // Yjs never writes an empty range, and re-encoding one in the update event throws mid-transaction.
+        if (length === 0) throw new Refused(`empty delete range at ${client}:${clock}`);
+        ranges.push([client, clock, length]);
         if (ranges.length > this.#limits.maxDeleteRanges) {
           throw new Refused(`more than ${this.#limits.maxDeleteRanges} delete ranges`);
         }
@@ -493,11 +502,42 @@ class UpdateCheck {
     for (const structs of this.#byClient.values()) {
       for (const struct of structs) {
         if (struct.ref === GC_REF || struct.ref === SKIP_REF) continue;
+        const known = this.#stateOf(struct.client);
         // Wholly known already: Yjs skips it, whatever it says.
-        if (struct.clock + struct.length <= this.#stateOf(struct.client)) continue;
-        this.#checkPlacement(struct, this.#placementOf(struct, placements));
+        if (struct.clock + struct.length <= known) continue;
+        const placement = this.#placementOf(struct, placements);
+        if (struct.clock < known) this.#checkOverlap(struct, placement, known);
+        this.#checkPlacement(struct, placement);
       }
     }
+  }
+
+  /**
+   * A struct the doc partly has: Yjs integrates only its tail, right after the doc's item at `known - 1`,
+   * trusting that both are the same run. An honest re-send is; a forged one may put the tail in another
+   * parent than that item's, which corrupts the parent's item list.
+   */
+  #checkOverlap(struct: Struct, placement: Placement, known: number): void {
+    const splittable =
+      struct.ref === STRING_REF ||
+      struct.ref === ANY_REF ||
+      struct.ref === JSON_REF ||
+      struct.ref === DELETED_REF;
+    const found = Y.getItem(this.#doc.store, Y.createID(struct.client, known - 1));
+    if (!(found instanceof Y.Item)) return; // collected: Yjs collects the tail too
+    const previous = this.#placementInDoc({ client: struct.client, clock: known - 1 }, false, null);
+    // Deletion may have reached one side before the other (a deleted run is kept as ContentDeleted).
+    const sameContent =
+      found.content.constructor === contentClass(struct.ref) ||
+      found.content instanceof Y.ContentDeleted ||
+      struct.ref === DELETED_REF;
+    const sameRun =
+      splittable &&
+      sameContent &&
+      (placement.root === null ||
+        (previous.parent === placement.parent && previous.parentSub === placement.parentSub));
+    if (!sameRun)
+      throw new Refused(`struct ${struct.client}:${struct.clock} overlaps known data it does not continue`);
   }
 
   #checkPlacement(struct: Struct, placement: Placement): void {
@@ -612,9 +652,10 @@ class UpdateCheck {
     const parent = found.parent;
     if (!(parent instanceof Y.AbstractType)) return GONE;
     const parentItem = parent._item;
+    const root = rootNameOf(this.#doc, parent);
     return {
-      root: rootNameOf(this.#doc, parent),
-      parent: parentItem ? `i:${parentItem.id.client}:${parentItem.id.clock}` : 'root',
+      root,
+      parent: parentItem ? `i:${parentItem.id.client}:${parentItem.id.clock}` : `r:${root ?? ''}`,
       direct: parentItem === null,
       parentSub: found.parentSub,
     };
@@ -631,4 +672,17 @@ function rootNameOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string | null {
   }
   for (const [name, root] of doc.share) if (root === current) return name;
   return null;
+}
+
+function contentClass(ref: number): unknown {
+  switch (ref) {
+    case STRING_REF:
+      return Y.ContentString;
+    case ANY_REF:
+      return Y.ContentAny;
+    case JSON_REF:
+      return Y.ContentJSON;
+    default:
+      return Y.ContentDeleted;
+  }
 }

@@ -13,7 +13,16 @@ import { MessageType } from '../sync/messages';
 type Id = readonly [client: number, clock: number];
 
 export type ForgedContent =
-  { string: string } | { any: unknown[] } | { deleted: number } | { xmlElement: string } | { json: string[] };
+  | { string: string }
+  | { any: unknown[] }
+  | { deleted: number }
+  | { xmlElement: string }
+  | { xmlText: true }
+  | { format: [key: string, value: unknown] }
+  | { json: string[] }
+  /** A GC or skip run (not an item: origins and parents are ignored). */
+  | { gc: number }
+  | { skip: number };
 
 export interface ForgedItem {
   origin?: Id;
@@ -58,24 +67,30 @@ export function forgeUpdate(clients: ForgedClient[], deletes: [number, number, n
   return encoding.toUint8Array(encoder);
 }
 
+const CONTENT_REF: [string, number][] = [
+  ['deleted', 1],
+  ['json', 2],
+  ['string', 4],
+  ['format', 6],
+  ['xmlElement', 7],
+  ['xmlText', 7],
+];
+
 function writeItem(encoder: encoding.Encoder, item: ForgedItem): void {
   const content = item.content;
-  const ref =
-    'deleted' in content
-      ? 1
-      : 'json' in content
-        ? 2
-        : 'string' in content
-          ? 4
-          : 'xmlElement' in content
-            ? 7
-            : 8;
+  if ('gc' in content || 'skip' in content) {
+    encoding.writeUint8(encoder, 'gc' in content ? 0 : 10);
+    encoding.writeVarUint(encoder, 'gc' in content ? content.gc : content.skip);
+    return;
+  }
+  const ref = CONTENT_REF.find(([field]) => field in content)?.[1] ?? 8;
   const hasOrigins = item.origin !== undefined || item.rightOrigin !== undefined;
   const info =
     ref |
     (item.origin ? 0b1000_0000 : 0) |
     (item.rightOrigin ? 0b0100_0000 : 0) |
-    (!hasOrigins && item.parentSub !== undefined ? 0b0010_0000 : 0);
+    // Yjs sets the parentSub bit whenever the item has a key, but writes the key only without origins.
+    (item.parentSub !== undefined ? 0b0010_0000 : 0);
   encoding.writeUint8(encoder, info);
   if (item.origin) writeId(encoder, item.origin);
   if (item.rightOrigin) writeId(encoder, item.rightOrigin);
@@ -97,6 +112,10 @@ function writeItem(encoder: encoding.Encoder, item: ForgedItem): void {
   else if ('xmlElement' in content) {
     encoding.writeVarUint(encoder, 3);
     encoding.writeVarString(encoder, content.xmlElement);
+  } else if ('xmlText' in content) encoding.writeVarUint(encoder, 6);
+  else if ('format' in content) {
+    encoding.writeVarString(encoder, content.format[0]);
+    encoding.writeVarString(encoder, JSON.stringify(content.format[1]));
   } else {
     encoding.writeVarUint(encoder, content.any.length);
     for (const value of content.any) encoding.writeAny(encoder, value as never);
@@ -145,4 +164,54 @@ export async function poisonStoredBoard(
     doc.destroy();
   }
   return lastSeq;
+}
+
+/**
+ * An honest update taken apart into the forge's terms (for tests that mutate real updates field by field);
+ * `forgeUpdate(...takeApart(u))` gives `u` back. Supports what the board's updates hold.
+ */
+export function takeApart(update: Uint8Array): [ForgedClient[], [number, number, number][]] {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const clients: ForgedClient[] = [];
+  for (const struct of structs) {
+    let current = clients[clients.length - 1];
+    if (current?.client !== struct.id.client) {
+      current = { client: struct.id.client, clock: struct.id.clock, items: [] };
+      clients.push(current);
+    }
+    current.items.push(forgedItem(struct));
+  }
+  const deletes: [number, number, number][] = [];
+  for (const [client, ranges] of ds.clients) {
+    for (const range of ranges) deletes.push([client, range.clock, range.len]);
+  }
+  return [clients, deletes];
+}
+
+function forgedItem(struct: Y.Item | Y.GC | { id: Y.ID; length: number }): ForgedItem {
+  if (struct instanceof Y.GC) return { content: { gc: struct.length } };
+  if (!(struct instanceof Y.Item)) return { content: { skip: struct.length } };
+  const item: ForgedItem = { content: forgedContent(struct.content) };
+  if (struct.origin) item.origin = [struct.origin.client, struct.origin.clock];
+  if (struct.rightOrigin) item.rightOrigin = [struct.rightOrigin.client, struct.rightOrigin.clock];
+  const parent = struct.parent as unknown;
+  if (typeof parent === 'string') item.parentKey = parent;
+  else if (parent instanceof Y.ID) item.parentId = [parent.client, parent.clock];
+  if (struct.parentSub !== null) item.parentSub = struct.parentSub;
+  return item;
+}
+
+function forgedContent(content: Y.Item['content']): ForgedContent {
+  if (content instanceof Y.ContentString) return { string: content.str };
+  if (content instanceof Y.ContentDeleted) return { deleted: content.len };
+  if (content instanceof Y.ContentAny) return { any: content.arr };
+  if (content instanceof Y.ContentFormat) return { format: [content.key, content.value] };
+  if (content instanceof Y.ContentJSON) {
+    return { json: content.arr.map((v: unknown) => (v === undefined ? 'undefined' : JSON.stringify(v))) };
+  }
+  if (content instanceof Y.ContentType) {
+    if (content.type instanceof Y.XmlElement) return { xmlElement: content.type.nodeName };
+    if (content.type instanceof Y.XmlText) return { xmlText: true };
+  }
+  throw new Error(`content not supported by the forge: ${content.constructor.name}`);
 }
