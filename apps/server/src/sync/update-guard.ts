@@ -524,7 +524,9 @@ class UpdateCheck {
       struct.ref === JSON_REF ||
       struct.ref === DELETED_REF;
     const found = Y.getItem(this.#doc.store, Y.createID(struct.client, known - 1));
-    if (!(found instanceof Y.Item)) return; // collected: Yjs collects the tail too
+    // Collected (GC): Yjs would link the tail to a GC struct as its left neighbour and crash mid-update.
+    if (!(found instanceof Y.Item))
+      throw new Refused(`struct ${struct.client}:${struct.clock} continues collected data`);
     const previous = this.#placementInDoc({ client: struct.client, clock: known - 1 }, false, null);
     // Deletion may have reached one side before the other (a deleted run is kept as ContentDeleted).
     const sameContent =
