@@ -336,6 +336,7 @@ describe('fuzz of the update path', () => {
           );
         throw new Error(
           `mutant ${i} passed the guard but Yjs threw: ${String(error)} ${JSON.stringify([...mutant])} on ${JSON.stringify([...before])}`,
+          { cause: error },
         );
       }
       if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {

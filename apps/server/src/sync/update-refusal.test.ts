@@ -291,6 +291,15 @@ describe('the update guard refuses, through a real socket', () => {
     expect(bram.text('s5')).toBe(anja.text('s5'));
     expect(boardToJSON(bram.doc).steps.find((step) => step.id === 's4')?.done).toBe(true);
     expect(anja.provider.wsconnected && bram.provider.wsconnected).toBe(true);
-    void s;
+    const expected = boardToJSON(anja.doc);
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(
+      () => s.server.sync.rooms.size === 0 && s.server.sync.rooms.unloadingCount === 0,
+      'the unload',
+    );
+    const state = await s.store.loadBoardState(boardId);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, Y.mergeUpdates([...(state.snapshot ? [state.snapshot] : []), ...state.updates]));
+    expect(boardToJSON(stored)).toEqual(expected);
   });
 });
