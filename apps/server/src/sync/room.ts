@@ -380,6 +380,8 @@ export class Room {
       this.#written += batch.length;
       this.#releaseWaiters();
       if (
+        // A room failed while this batch was being written must not compact its (unsure) doc.
+        !this.#failed &&
         this.#pending.length === 0 &&
         this.#logCount >= this.#compactRetryAt &&
         (this.#logCount >= this.#options.compactUpdates || this.#logBytes >= this.#options.compactBytes)
