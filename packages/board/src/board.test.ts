@@ -3,14 +3,18 @@ import * as Y from 'yjs';
 import {
   BOARD_SCHEMA_VERSION,
   STAPPENPLAN,
+  TITLE_MAX_LENGTH,
   appendBulletList,
   appendParagraphs,
   boardToJSON,
   colorForName,
   initBoard,
+  isKnownRoot,
+  isValidMapEntry,
   metaMap,
   migrateBoard,
   readMeta,
+  rootKindOf,
   setStepDone,
   stepText,
 } from './index';
@@ -117,5 +121,32 @@ describe('presence colours', () => {
   it('gives a name the same colour every time', () => {
     expect(colorForName('Juf Anja')).toBe(colorForName('Juf Anja'));
     expect(colorForName('Juf Anja')).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe('the layout the sync server enforces', () => {
+  it('knows every root a board writes, and nothing else', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Studiedag', createdAt: new Date() });
+    setStepDone(doc, 's4', true);
+    for (const step of STAPPENPLAN) appendParagraphs(stepText(doc, step.id), ['tekst']);
+    for (const name of doc.share.keys()) expect(isKnownRoot(name)).toBe(true);
+    expect(rootKindOf('meta')).toBe('map');
+    expect(rootKindOf('stepDone')).toBe('map');
+    expect(rootKindOf('text:s4')).toBe('xmlFragment');
+    expect(rootKindOf('text:s99')).toBeUndefined();
+    expect(rootKindOf('leerlingen')).toBeUndefined();
+  });
+
+  it('accepts the meta and stepDone values a board writes, and refuses other types and long titles', () => {
+    expect(isValidMapEntry('meta', 'title', 'T'.repeat(TITLE_MAX_LENGTH))).toBe(true);
+    expect(isValidMapEntry('meta', 'title', 'T'.repeat(TITLE_MAX_LENGTH + 1))).toBe(false);
+    expect(isValidMapEntry('meta', 'schemaVersion', BOARD_SCHEMA_VERSION)).toBe(true);
+    expect(isValidMapEntry('meta', 'schemaVersion', '1')).toBe(false);
+    expect(isValidMapEntry('meta', 'createdAt', new Date().toISOString())).toBe(true);
+    expect(isValidMapEntry('meta', 'leerlingen', 'Sanne')).toBe(false);
+    expect(isValidMapEntry('stepDone', 's4', true)).toBe(true);
+    expect(isValidMapEntry('stepDone', 's4', 'ja')).toBe(false);
+    expect(isValidMapEntry('stepDone', 's99', true)).toBe(false);
   });
 });

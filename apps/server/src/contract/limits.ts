@@ -1,11 +1,12 @@
 /**
  * The limits and choices the API enforces, defined once: the server validates with them and the web app
- * imports this module (`@koers/server/contract`) for its form fields. Constants only, no imports, so the
- * web bundle gets these numbers and nothing else of the server.
+ * imports this module (`@koers/server/contract`) for its form fields. Constants only (and the board
+ * layout's own title limit, which the sync server also enforces on `meta.title`), so the web bundle gets
+ * these numbers and nothing else of the server.
  */
 
-/** A board's title: 1 to 120 characters after trimming. */
-export const BOARD_TITLE_MAX_LENGTH = 120;
+/** A board's title: 1 to 120 characters after trimming, in the REST routes and inside the document. */
+export { TITLE_MAX_LENGTH as BOARD_TITLE_MAX_LENGTH } from '@koers/board';
 /** A dataset's name (longer names are cut). */
 export const DATASET_NAME_MAX_LENGTH = 200;
 /** A person's display name when joining with an invite. */

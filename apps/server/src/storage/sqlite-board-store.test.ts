@@ -37,6 +37,7 @@ describe('SqliteBoardStore', () => {
     expect(state.snapshot).toBeUndefined();
     expect(state.updates.map((u) => [...u])).toEqual([[1], [2], [3, 3]]);
     expect(state.lastSeq).toBe(lastSeq);
+    expect(state.seqs).toEqual([lastSeq - 2, lastSeq - 1, lastSeq]);
     expect(state.logBytes).toBe(4);
     const board = await store.getBoard('b1');
     expect(board && board.updatedAt > board.createdAt).toBe(true);
@@ -129,6 +130,7 @@ describe('SqliteBoardStore', () => {
     expect(await store.loadBoardState('a')).toEqual({
       snapshot: undefined,
       updates: [],
+      seqs: [],
       lastSeq: 0,
       logBytes: 0,
     });
