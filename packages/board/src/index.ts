@@ -19,7 +19,14 @@ export {
 } from './kwaliteitskaart';
 export {
   TITLE_MAX_LENGTH,
-  isKnownRootName,
+  ANALYSIS,
+  BOARD_ROOTS,
+  CHECKS,
+  GRID_CELLS,
+  META,
+  RECORDS,
+  STEP_DONE,
+  isKnownRoot,
   isStepDone,
   isValidMapEntry,
   metaMap,
@@ -31,7 +38,8 @@ export {
   rootKindOf,
   stepText,
   type BoardMeta,
-  type RootKind,
+  type BoardRoot,
+  type BoardRootKind,
 } from './layout';
 export {
   BOARD_SCHEMA_VERSION,
@@ -43,5 +51,207 @@ export {
 } from './migrations';
 export { initBoard, type NewBoard } from './create-board';
 export { appendBulletList, appendParagraphs, fragmentToPlainText } from './rich-text';
-export { boardToJSON, type BoardJSON, type BoardStepJSON } from './to-json';
+export {
+  boardToJSON,
+  type BoardCanvasJSON,
+  type BoardGridJSON,
+  type BoardJSON,
+  type BoardStepJSON,
+  type LinkRefJSON,
+  type RecordJSON,
+} from './to-json';
 export { PRESENCE_COLORS, colorForName, type PresenceUser } from './presence';
+
+// The canvas: typed records, the factor grid, checklists, step 1's analysis context.
+export { RECORD_ID_PATTERN, isRecordId, newRecordId } from './records/record-id';
+export { compareOrder, isOrderKey, orderAt, orderAtEnd, orderBetween } from './records/order';
+export {
+  RecordValidationError,
+  recordCommonSchema,
+  type BoardRecord,
+  type RecordCommonFields,
+  type RecordDefinition,
+  type RecordMigration,
+} from './records/record-type';
+export {
+  moveRecord,
+  readRecord,
+  recordClientId,
+  recordExists,
+  recordMap,
+  recordType,
+  recordsMap,
+  type NewRecordPlace,
+} from './records/record-store';
+export { deleteRecord } from './records/delete-record';
+export {
+  RECORD_DEFINITIONS,
+  RECORD_TYPES,
+  isRecordType,
+  recordDefinition,
+  recordSchema,
+  validateRecordValue,
+  type RecordTypeName,
+  type ValueCheck,
+} from './records/registry';
+export {
+  FACT,
+  createFact,
+  dataPointSchema,
+  listFacts,
+  readFact,
+  updateFact,
+  type DataPoint,
+  type Fact,
+  type FactFields,
+  type NewFact,
+} from './records/fact';
+export {
+  SAME_STORY,
+  SOURCE,
+  SOURCE_KINDS,
+  SOURCE_KIND_LABEL,
+  createSource,
+  listSources,
+  readSource,
+  updateSource,
+  type NewSource,
+  type SameStory,
+  type Source,
+  type SourceFields,
+  type SourceKind,
+} from './records/source';
+export {
+  FACTOR,
+  KWALITEITSKAART_FACTORS,
+  createFactor,
+  isFactorRow,
+  isKwaliteitskaartFactorId,
+  listFactorRows,
+  listFactors,
+  readFactor,
+  updateFactor,
+  type Factor,
+  type FactorFields,
+  type FactorRow,
+  type NewFactor,
+} from './records/factor';
+export {
+  GRID_COLUMN,
+  createGridColumn,
+  listGridColumns,
+  readGridColumn,
+  updateGridColumn,
+  type GridColumn,
+  type GridColumnFields,
+  type NewGridColumn,
+} from './records/grid-column';
+export {
+  CELL_VALUES,
+  cellKey,
+  factorSummary,
+  gridCellsMap,
+  isValidGridCellEntry,
+  listGridCells,
+  parseCellKey,
+  readGridCell,
+  setGridCell,
+  type CellValue,
+  type FactorSummary,
+  type GridCell,
+} from './records/grid-cell';
+export {
+  CAUSE,
+  KNOWLEDGE,
+  POLARITIES,
+  createCause,
+  listCauses,
+  readCause,
+  setCauseRecognised,
+  updateCause,
+  type Cause,
+  type CauseEdit,
+  type CauseFields,
+  type Knowledge,
+  type NewCause,
+  type Polarity,
+} from './records/cause';
+export {
+  CONCLUSION,
+  CONCLUSION_CATEGORIES,
+  CONCLUSION_KINDS,
+  CONCLUSION_STEP,
+  createConclusion,
+  isCategoryOf,
+  listConclusions,
+  readConclusion,
+  updateConclusion,
+  type Conclusion,
+  type ConclusionCategory,
+  type ConclusionFields,
+  type ConclusionKind,
+  type NewConclusion,
+} from './records/conclusion';
+export {
+  CHART_KINDS,
+  CHART_VIEW,
+  DETAIL_LEVELS,
+  chartFiltersSchema,
+  createChartView,
+  listChartViews,
+  readChartView,
+  updateChartView,
+  type ChartFilters,
+  type ChartKind,
+  type ChartView,
+  type ChartViewFields,
+  type DetailLevel,
+  type NewChartView,
+} from './records/chart-view';
+export {
+  LINK,
+  LINK_RELATIONS,
+  LINK_RELATION_LABEL,
+  createLink,
+  incomingLinks,
+  linksOf,
+  listLinks,
+  outgoingLinks,
+  type Link,
+  type LinkFields,
+  type LinkRelation,
+  type NewLink,
+} from './records/link';
+export {
+  CHECKLISTS,
+  CHECKLIST_IDS,
+  CHECK_STATUSES,
+  checklistsOfStep,
+  isChecklistId,
+  isChecklistItem,
+  type CheckStatus,
+  type Checklist,
+  type ChecklistId,
+  type ChecklistItem,
+} from './checklists';
+export {
+  checkEntryProblem,
+  checkKey,
+  checksMap,
+  readChecklist,
+  setCheckNote,
+  setCheckStatus,
+  type CheckItemState,
+} from './checks';
+export {
+  ANALYSIS_FIELDS,
+  PURPOSES,
+  analysisEntryProblem,
+  analysisMap,
+  readAnalysisContext,
+  setAnalysisField,
+  type AnalysisContext,
+  type AnalysisField,
+  type Purpose,
+} from './analysis-context';
+export { validateBoard, type BoardProblem } from './validate-board';

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { isStepId, type StepId } from './stappenplan';
+import type * as Y from 'yjs';
+import { STEP_IDS, isStepId, type StepId } from './stappenplan';
 
 /**
  * The one definition of the board's Y.Doc layout. Everything else reads and writes the document through the
@@ -11,32 +11,25 @@ import { isStepId, type StepId } from './stappenplan';
  * | `meta`             | Y.Map          | schemaVersion, title, createdAt                |
  * | `stepDone`         | Y.Map<boolean> | the "afgerond" mark per step id                |
  * | `text:<stepId>`    | Y.XmlFragment  | the step's shared rich text (ProseMirror tree) |
+ * | `records`          | Y.Map<Y.Map>   | the canvas's typed things, one nested map each |
+ * | `gridCells`        | Y.Map<string>  | the +/–/? factor grid, `factorId|columnId`     |
+ * | `checks`           | Y.Map<string>  | checklist answers, `checklist:item:status|note` |
+ * | `analysis`         | Y.Map          | step 1's question and the chosen data context  |
+ *
+ * A record's nested map is created once, by the client that adds the record, under a fresh random key: no
+ * two clients ever create the same nested type, so the root-only rule above still holds in spirit.
  */
 
 export const META = 'meta';
 export const STEP_DONE = 'stepDone';
+export const RECORDS = 'records';
+export const GRID_CELLS = 'gridCells';
+export const CHECKS = 'checks';
+export const ANALYSIS = 'analysis';
 const TEXT_PREFIX = 'text:';
 
 /** The longest board title, in the REST routes and inside the document (`meta.title`). */
 export const TITLE_MAX_LENGTH = 120;
-
-/** How a root type is shared: its Yjs type decides how its items are laid out in an update. */
-export type RootKind = 'map' | 'xmlFragment';
-
-/**
- * The kind of a root name in the layout above, or undefined for a name the board does not use. The sync
- * server refuses updates that write any other root (see apps/server/src/sync/update-guard.ts); add a root
- * here when the layout grows.
- */
-export function rootKindOf(name: string): RootKind | undefined {
-  if (name === META || name === STEP_DONE) return 'map';
-  if (name.startsWith(TEXT_PREFIX) && isStepId(name.slice(TEXT_PREFIX.length))) return 'xmlFragment';
-  return undefined;
-}
-
-export function isKnownRootName(name: string): boolean {
-  return rootKindOf(name) !== undefined;
-}
 
 /** Longest `meta.createdAt` (an ISO 8601 timestamp is 24 characters; some slack for other offsets). */
 const CREATED_AT_MAX_LENGTH = 40;
@@ -60,6 +53,44 @@ export function isValidMapEntry(root: string, key: string, value: unknown): bool
   }
   if (root === STEP_DONE) return isStepId(key) && typeof value === 'boolean';
   return false;
+}
+
+/** The Yjs type of a root, as a guard that inspects an update would name it. */
+export type BoardRootKind = 'map' | 'xmlFragment';
+
+export interface BoardRoot {
+  name: string;
+  kind: BoardRootKind;
+}
+
+/**
+ * Every root the layout uses, with its Yjs type. The server refuses updates that write any other root (a
+ * client cannot grow the document sideways), so a new root must be added here before anyone writes it.
+ */
+export const BOARD_ROOTS: readonly BoardRoot[] = [
+  { name: META, kind: 'map' },
+  { name: STEP_DONE, kind: 'map' },
+  ...STEP_IDS.map((id): BoardRoot => ({ name: TEXT_PREFIX + id, kind: 'xmlFragment' })),
+  { name: RECORDS, kind: 'map' },
+  { name: GRID_CELLS, kind: 'map' },
+  { name: CHECKS, kind: 'map' },
+  { name: ANALYSIS, kind: 'map' },
+];
+
+const ROOT_KINDS: ReadonlyMap<string, BoardRootKind> = new Map(BOARD_ROOTS.map((r) => [r.name, r.kind]));
+
+/** True when `name` is a root of the layout; with `kind`, only when it also has that Yjs type. */
+export function isKnownRoot(name: string, kind?: BoardRootKind): boolean {
+  const known = ROOT_KINDS.get(name);
+  return known !== undefined && (kind === undefined || known === kind);
+}
+
+/**
+ * The kind of a root name in the layout, or undefined for a name the board does not use. The sync server
+ * refuses updates that write any other root (see apps/server/src/sync/update-guard.ts).
+ */
+export function rootKindOf(name: string): BoardRootKind | undefined {
+  return ROOT_KINDS.get(name);
 }
 
 export interface BoardMeta {

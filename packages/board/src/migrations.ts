@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { metaMap, readSchemaVersion } from './layout';
+import { liftRecords } from './records/lift-records';
 
 /**
  * Ordered, named migrations of the board document. Each lifts a document from `version - 1` to `version`.
@@ -21,6 +22,15 @@ export const MIGRATIONS: readonly BoardMigration[] = [
       metaMap(doc).set('schemaVersion', 1);
     },
   },
+  {
+    version: 2,
+    name: 'add-canvas',
+    // The canvas roots (records, gridCells, checks, analysis) are root types: they exist as soon as they are
+    // named, so there is nothing to create; the bump tells older clients the layout grew.
+    up(doc) {
+      metaMap(doc).set('schemaVersion', 2);
+    },
+  },
 ];
 
 export const BOARD_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
@@ -34,8 +44,9 @@ export type MigrationResult =
   | { kind: 'newer'; version: number };
 
 /**
- * Bring a document up to {@link BOARD_SCHEMA_VERSION}. A document from a newer app version is left untouched
- * and reported as `newer`, so an old client never rewrites a layout it does not know.
+ * Bring a document up to {@link BOARD_SCHEMA_VERSION}, and lift records an older client wrote to their
+ * type's current version (per-type migrations, see `RecordDefinition`). A document from a newer app version
+ * is left untouched and reported as `newer`, so an old client never rewrites a layout it does not know.
  *
  * @example
  * const result = migrateBoard(doc);
@@ -43,11 +54,12 @@ export type MigrationResult =
  */
 export function migrateBoard(doc: Y.Doc): MigrationResult {
   const from = readSchemaVersion(doc);
-  if (from === BOARD_SCHEMA_VERSION) return { kind: 'current', version: from };
   if (from > BOARD_SCHEMA_VERSION) return { kind: 'newer', version: from };
   const pending = MIGRATIONS.filter((m) => m.version > from);
   doc.transact(() => {
     for (const migration of pending) migration.up(doc);
+    liftRecords(doc);
   }, MIGRATION_ORIGIN);
+  if (pending.length === 0) return { kind: 'current', version: from };
   return { kind: 'migrated', from, to: BOARD_SCHEMA_VERSION, applied: pending.map((m) => m.name) };
 }
