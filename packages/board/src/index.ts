@@ -68,6 +68,7 @@ export { compareOrder, isOrderKey, orderAt, orderAtEnd, orderBetween } from './r
 export {
   RecordValidationError,
   recordCommonSchema,
+  type NestedMapSchema,
   type BoardRecord,
   type RecordCommonFields,
   type RecordDefinition,
@@ -255,3 +256,10 @@ export {
   type Purpose,
 } from './analysis-context';
 export { validateBoard, type BoardProblem } from './validate-board';
+export {
+  isNestedMapField,
+  isRecordKey,
+  isValidNestedEntry,
+  isValidRecordField,
+  isValidRootEntry,
+} from './entry-validation';
