@@ -12,6 +12,7 @@ import {
   startTestServer,
   TEST_PASSWORD,
   waitFor,
+  serverRoundTrip,
   waitSynced,
   type TestClient,
 } from './testing/sync-test-kit';
@@ -538,12 +539,7 @@ describe('sync endpoint on the wired server × caller', () => {
         clients.push(watcher, subject);
         await Promise.all([waitSynced(watcher), waitSynced(subject)]);
         appendParagraphs(stepText(subject.doc, 's2'), [`geschreven door ${actor}`]);
-        // Sent after the update on the same socket: once the watcher sees it, the server handled the update.
-        subject.provider.awareness.setLocalStateField('user', { name: actor });
-        await waitFor(
-          () => watcher.provider.awareness.getStates().get(subject.doc.clientID)?.user?.name === actor,
-          'the presence to reach the watcher',
-        );
+        await serverRoundTrip(subject);
         const stored = await storedText(f.boardA);
         expect(stored === `geschreven door ${actor}` ? 'rw' : stored === '' ? 'ro' : stored).toBe(
           UPGRADE[actor],

@@ -129,6 +129,7 @@ describe('SqliteBoardStore', () => {
     expect(await store.loadBoardState('a')).toEqual({
       snapshot: undefined,
       updates: [],
+      seqs: [],
       lastSeq: 0,
       logBytes: 0,
     });

@@ -27,6 +27,8 @@ export class Connection {
   readonly user: ConnectionAccess['user'];
   /** The awareness client ids this socket introduced, removed from the room when it leaves. */
   readonly awarenessIds = new Set<number>();
+  /** The query of the upgrade URL (y-websocket's `params`, e.g. `schema`), for the extensions. */
+  readonly params: URLSearchParams;
   /** Cleared on every ping, set by the pong: a socket that stays false for a whole interval is dead. */
   alive = true;
   room: Room | undefined;
@@ -34,8 +36,15 @@ export class Connection {
   readonly #log: Logger;
   #closed = false;
 
-  constructor(ws: WebSocket, boardId: string, access: ConnectionAccess, log: Logger) {
+  constructor(
+    ws: WebSocket,
+    boardId: string,
+    access: ConnectionAccess,
+    log: Logger,
+    params: URLSearchParams = new URLSearchParams(),
+  ) {
     this.ws = ws;
+    this.params = params;
     this.boardId = boardId;
     this.readOnly = access.readOnly;
     this.user = access.user;
@@ -98,8 +107,8 @@ export class Connection {
       case MessageType.AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
         expectEnd(decoder);
-        if (!room.allowAwareness(update, this)) return;
-        room.applyAwareness(update, this);
+        const allowed = room.allowAwareness(update, this);
+        if (allowed) room.applyAwareness(allowed, this);
         return;
       }
       case MessageType.STATELESS: {

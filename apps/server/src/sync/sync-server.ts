@@ -167,7 +167,14 @@ export class SyncServer {
       return;
     }
 
-    const conn = new Connection(ws, boardId, { readOnly: decision.readOnly, user: decision.user }, log);
+    const params = new URL(request.url ?? '/', 'http://localhost').searchParams;
+    const conn = new Connection(
+      ws,
+      boardId,
+      { readOnly: decision.readOnly, user: decision.user },
+      log,
+      params,
+    );
     attached.connection = conn;
     let room;
     try {
