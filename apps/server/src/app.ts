@@ -6,10 +6,12 @@ import type { AuthModule } from './auth';
 import type { Config } from './config';
 import type { DatasetStore } from './datasets/dataset-store';
 import { errorFields, type Logger } from './log';
+import { boardAuthorsRoutes } from './routes/board-authors.routes';
 import { boardsRoutes } from './routes/boards';
 import { createDatasetRoutes } from './routes/datasets.routes';
 import { staticWeb } from './routes/static-web';
 import type { BoardStore } from './storage/board-store';
+import type { ClientLedgerStore } from './storage/client-ledger-store';
 
 export interface AppDeps {
   config: Config;
@@ -19,6 +21,8 @@ export interface AppDeps {
   auth: AuthModule;
   /** The schools' imported LVS results (`src/datasets/README.md`). */
   datasets: DatasetStore;
+  /** Which account wrote with each Yjs client id on each board. */
+  ledger: ClientLedgerStore;
   /** Close a board's sockets and wait for its room to unload, before the board is deleted. */
   evictBoard: (boardId: string) => Promise<unknown>;
 }
@@ -80,7 +84,8 @@ export function createApp(deps: AppDeps) {
     .route('/', auth.routes.invites)
     .route('/', auth.routes.projector)
     .route('/', auth.routes.audit)
-    .route('/', createDatasetRoutes({ store: deps.datasets, audit: auth.audit, withActor: auth.withActor }));
+    .route('/', createDatasetRoutes({ store: deps.datasets, audit: auth.audit, withActor: auth.withActor }))
+    .route('/', boardAuthorsRoutes({ requireBoardAccess: auth.requireBoardAccess, ledger: deps.ledger }));
 
   app.all('/api/*', (c) => c.json({ error: 'Niet gevonden' }, 404));
   for (const handler of staticWeb(deps.config.webBuildDir)) app.get('*', handler);

@@ -180,6 +180,19 @@ const CELLS: Cell[] = [
     path: () => '/api/boards/bestaatniet',
     expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
   },
+  {
+    // Names behind the client ids: members only; a projector never shows names.
+    name: 'read who wrote on a board',
+    route: 'GET /api/boards/:id/authors',
+    path: (f) => `/api/boards/${f.boardA}/authors`,
+    expected: MEMBERS_OF_SCHOOL_A,
+  },
+  {
+    name: 'authors of an unknown board',
+    route: 'GET /api/boards/:id/authors',
+    path: () => '/api/boards/bestaatniet/authors',
+    expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
+  },
   // Accounts.
   {
     name: 'log in',

@@ -119,6 +119,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     store: deps.store,
     auth: deps.auth,
     datasets: deps.datasets,
+    ledger: deps.ledger,
     evictBoard: (boardId) => sync.evictBoard(boardId),
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
