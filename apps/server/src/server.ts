@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
+import { readBoardDoc } from './boards/read-board-doc';
 import { createAuthModule, type AccessRevoked, type AuthModule } from './auth';
 import { loadConfig, type Config } from './config';
 import { createDatasetStore, type DatasetStore } from './datasets/dataset-store';
@@ -120,6 +121,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     auth: deps.auth,
     datasets: deps.datasets,
     ledger: deps.ledger,
+    readBoard: (boardId, read) => readBoardDoc(sync.rooms, deps.store, boardId, read),
     evictBoard: (boardId) => sync.evictBoard(boardId),
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
