@@ -12,7 +12,6 @@ import {
   connectClient,
   startTestServer,
   TEST_PASSWORD,
-  waitFor,
   serverRoundTrip,
   waitSynced,
   type TestClient,

@@ -272,7 +272,7 @@ describe('the update guard refuses, through a real socket', () => {
   });
 
   it('lets honest work through: a long pasted text, marks, deletions, a title of 120 characters, step done', async () => {
-    const { s, boardId, anja, bram } = await honestBoard();
+    const { s, anja, bram } = await honestBoard();
     const long = Array.from({ length: 2000 }, (_, i) => `Alinea ${i}: ${'leesbegrip '.repeat(10)}`);
     appendParagraphs(stepText(anja.doc, 's5'), long);
     const fragment = stepText(anja.doc, 's5');
