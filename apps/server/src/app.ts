@@ -4,12 +4,17 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env';
 import type { AuthModule } from './auth';
 import type { Config } from './config';
+import type * as Y from 'yjs';
 import type { DatasetStore } from './datasets/dataset-store';
+import { ReportCache } from './datasets/report-cache';
 import { errorFields, type Logger } from './log';
+import { boardAuthorsRoutes } from './routes/board-authors.routes';
+import { boardViewsRoutes } from './routes/board-views.routes';
 import { boardsRoutes } from './routes/boards';
 import { createDatasetRoutes } from './routes/datasets.routes';
 import { staticWeb } from './routes/static-web';
 import type { BoardStore } from './storage/board-store';
+import type { ClientLedgerStore } from './storage/client-ledger-store';
 
 export interface AppDeps {
   config: Config;
@@ -19,6 +24,10 @@ export interface AppDeps {
   auth: AuthModule;
   /** The schools' imported LVS results (`src/datasets/README.md`). */
   datasets: DatasetStore;
+  /** Which account wrote with each Yjs client id on each board. */
+  ledger: ClientLedgerStore;
+  /** Read a board's doc: the loaded room's, else from storage (`boards/read-board-doc.ts`). */
+  readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => Promise<T>;
   /** Close a board's sockets and wait for its room to unload, before the board is deleted. */
   evictBoard: (boardId: string) => Promise<unknown>;
 }
@@ -64,6 +73,8 @@ export function createApp(deps: AppDeps) {
   });
 
   const { auth } = deps;
+  // One cache of aggregate reports for the results page and the board's charts.
+  const reports = new ReportCache();
   app.use('*', auth.securityHeaders);
   app.use('/api/*', auth.originCheck);
   app.use('/api/*', auth.withActor);
@@ -80,7 +91,20 @@ export function createApp(deps: AppDeps) {
     .route('/', auth.routes.invites)
     .route('/', auth.routes.projector)
     .route('/', auth.routes.audit)
-    .route('/', createDatasetRoutes({ store: deps.datasets, audit: auth.audit, withActor: auth.withActor }));
+    .route(
+      '/',
+      createDatasetRoutes({ store: deps.datasets, audit: auth.audit, withActor: auth.withActor, reports }),
+    )
+    .route('/', boardAuthorsRoutes({ requireBoardAccess: auth.requireBoardAccess, ledger: deps.ledger }))
+    .route(
+      '/',
+      boardViewsRoutes({
+        requireBoardAccess: auth.requireBoardAccess,
+        datasets: deps.datasets,
+        reports,
+        readBoard: deps.readBoard,
+      }),
+    );
 
   app.all('/api/*', (c) => c.json({ error: 'Niet gevonden' }, 404));
   for (const handler of staticWeb(deps.config.webBuildDir)) app.get('*', handler);

@@ -1,4 +1,4 @@
-import { appendParagraphs, boardToJSON, stepText } from '@koers/board';
+import { CHART_KINDS, appendParagraphs, boardToJSON, stepText } from '@koers/board';
 import { resultsToCanonicalCsv } from '@koers/analysis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -6,12 +6,13 @@ import * as Y from 'yjs';
 import { createBoard } from './boards/create-board';
 import { namedDemoSchool } from './datasets/testing';
 import { CloseCode } from './sync/close-codes';
+import { addStoredChartView } from './testing/board-fixtures';
 import {
   addTestMember,
   connectClient,
   startTestServer,
   TEST_PASSWORD,
-  waitFor,
+  serverRoundTrip,
   waitSynced,
   type TestClient,
 } from './testing/sync-test-kit';
@@ -79,6 +80,14 @@ async function fixture() {
     importedBy: leider.userId,
     results: demo.results,
   });
+  const view = (boardId: string) =>
+    addStoredChartView(server.store, boardId, {
+      stepId: 's4',
+      datasetId: dataset.id,
+      analysisKind: 'overzicht',
+    });
+  const viewA = await view(boardA);
+  const viewA2 = await view(boardA2);
   const credentials: Record<ActorName, { cookie?: string; projector?: string }> = {
     anonymous: {},
     leerkracht: { cookie: leerkracht.cookie },
@@ -100,6 +109,8 @@ async function fixture() {
     linkToDelete,
     teamLink,
     dataset,
+    viewA,
+    viewA2,
     credentials,
   };
 }
@@ -177,6 +188,39 @@ const CELLS: Cell[] = [
     name: 'delete an unknown board',
     route: 'DELETE /api/boards/:id',
     path: () => '/api/boards/bestaatniet',
+    expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
+  },
+  {
+    // Names behind the client ids: members only; a projector never shows names.
+    name: 'read who wrote on a board',
+    route: 'GET /api/boards/:id/authors',
+    path: (f) => `/api/boards/${f.boardA}/authors`,
+    expected: MEMBERS_OF_SCHOOL_A,
+  },
+  {
+    name: 'authors of an unknown board',
+    route: 'GET /api/boards/:id/authors',
+    path: () => '/api/boards/bestaatniet/authors',
+    expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
+  },
+  {
+    // Aggregates of a chart on the board: members, and the board's own projector link.
+    name: 'read a chart view of the board',
+    route: 'GET /api/boards/:id/views/:viewId/chart',
+    path: (f) => `/api/boards/${f.boardA}/views/${f.viewA}/chart`,
+    expected: { ...MEMBERS_OF_SCHOOL_A, projector: 200 },
+  },
+  {
+    // The projector link of board A on another board of its school: as if it did not exist.
+    name: 'read a chart view of another board of the school',
+    route: 'GET /api/boards/:id/views/:viewId/chart',
+    path: (f) => `/api/boards/${f.boardA2}/views/${f.viewA2}/chart`,
+    expected: { ...MEMBERS_OF_SCHOOL_A, projector: 404 },
+  },
+  {
+    name: 'read a chart view that is not on the board',
+    route: 'GET /api/boards/:id/views/:viewId/chart',
+    path: (f) => `/api/boards/${f.boardA}/views/${f.viewA2}/chart`,
     expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
   },
   // Accounts.
@@ -332,7 +376,8 @@ const CELLS: Cell[] = [
     path: () => '/api/school/audit-log',
     expected: LEIDER_OF_OWN_SCHOOL(200),
   },
-  // Datasets: pupil rows for members only, aggregates also for a projector link of the school's board.
+  // Datasets: pupil rows for members only; aggregates by dataset id for members only (a projector link
+  // reads the chart views of its own board, above).
   {
     name: 'preview an upload',
     route: 'POST /api/datasets/preview',
@@ -387,7 +432,8 @@ const CELLS: Cell[] = [
     name: 'read the aggregate analysis',
     route: 'GET /api/datasets/:id/analysis',
     path: (f) => `/api/datasets/${f.dataset.id}/analysis?kind=overview`,
-    expected: { ...MEMBERS_OF_SCHOOL_A, projector: 200 },
+    // A projector link reads charts only through the views on its own board.
+    expected: MEMBERS_OF_SCHOOL_A,
   },
   {
     name: 'read the pupils behind the zorg section',
@@ -473,13 +519,23 @@ describe('authorization matrix on the wired server: route × caller → exact st
     }
   });
 
-  it('a projector link never receives pupil ids or names', async () => {
+  it('a projector link never receives pupil ids or names, in a chart of any kind on its board', async () => {
     const f = await fixture();
-    const response = await request(f, 'projector', 'GET', `/api/datasets/${f.dataset.id}/analysis`);
-    expect(response.status).toBe(200);
-    const text = await response.text();
-    for (const name of demo.names.slice(0, 20)) expect(text).not.toContain(name);
-    for (const id of demo.pupilIds.slice(0, 20)) expect(text).not.toContain(`"${id}"`);
+    for (const analysisKind of CHART_KINDS) {
+      const viewId = await addStoredChartView(server.store, f.boardA, {
+        stepId: 's4',
+        datasetId: f.dataset.id,
+        analysisKind,
+      });
+      const response = await request(f, 'projector', 'GET', `/api/boards/${f.boardA}/views/${viewId}/chart`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      for (const name of demo.names.slice(0, 20)) expect(text).not.toContain(name);
+      for (const id of demo.pupilIds.slice(0, 20)) expect(text).not.toContain(`"${id}"`);
+    }
+    // And not by dataset id at all.
+    const direct = await request(f, 'projector', 'GET', `/api/datasets/${f.dataset.id}/analysis`);
+    expect(direct.status).toBe(403);
   });
 });
 
@@ -538,12 +594,7 @@ describe('sync endpoint on the wired server × caller', () => {
         clients.push(watcher, subject);
         await Promise.all([waitSynced(watcher), waitSynced(subject)]);
         appendParagraphs(stepText(subject.doc, 's2'), [`geschreven door ${actor}`]);
-        // Sent after the update on the same socket: once the watcher sees it, the server handled the update.
-        subject.provider.awareness.setLocalStateField('user', { name: actor });
-        await waitFor(
-          () => watcher.provider.awareness.getStates().get(subject.doc.clientID)?.user?.name === actor,
-          'the presence to reach the watcher',
-        );
+        await serverRoundTrip(subject);
         const stored = await storedText(f.boardA);
         expect(stored === `geschreven door ${actor}` ? 'rw' : stored === '' ? 'ro' : stored).toBe(
           UPGRADE[actor],

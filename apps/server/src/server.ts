@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
+import { readBoardDoc } from './boards/read-board-doc';
 import { createAuthModule, type AccessRevoked, type AuthModule } from './auth';
 import { loadConfig, type Config } from './config';
 import { createDatasetStore, type DatasetStore } from './datasets/dataset-store';
@@ -12,10 +13,15 @@ import { seedDemoData } from './demo/seed-demo-data';
 import { createLogger, errorFields, type Logger } from './log';
 import type { BoardStore } from './storage/board-store';
 import { boardDirectory } from './storage/board-directory';
+import { ClientLedgerStore } from './storage/client-ledger-store';
 import { SqliteBoardStore } from './storage/sqlite-board-store';
+import { clientLedger } from './sync/client-ledger';
 import type { SyncExtension } from './sync/hooks';
+import { presenceNames } from './sync/presence-names';
+import { schemaVersionCheck } from './sync/schema-version';
 import { SyncServer, type AuthorizeUpgrade } from './sync/sync-server';
 import { CLOSE_REASON, CloseCode } from './sync/close-codes';
+import { updateGuard } from './sync/update-guard';
 
 export interface KoersServerDeps {
   config: Config;
@@ -23,9 +29,11 @@ export interface KoersServerDeps {
   store: BoardStore;
   auth: AuthModule;
   datasets: DatasetStore;
+  /** Which account introduced each Yjs client id on each board (`sync/client-ledger.ts`). */
+  ledger: ClientLedgerStore;
   /** Replaces the auth module's upgrade check (sync pipeline tests only). */
   authorizeUpgrade?: AuthorizeUpgrade;
-  /** Replaces the sync server's extensions (default: the update guard; tests only). */
+  /** Replaces the sync server's extensions (default: {@link defaultSyncExtensions}; tests only). */
   syncExtensions?: readonly SyncExtension[];
   /** How long a board that failed to load is refused at once (default 30 s; tests only). */
   failedLoadCacheMs?: number;
@@ -83,6 +91,15 @@ async function closeRevoked(
   log.info('access revoked: sockets closed', { kind: event.kind, closed });
 }
 
+/**
+ * The sync server's extensions, in order: the update guard first (everything after it may trust an update to
+ * be well-formed and to fit the layout), the schema-version check, the presence names, and the client-id
+ * ledger last among the `beforeApply` hooks (it records its claims when it lets an update through).
+ */
+export function defaultSyncExtensions(deps: { ledger: ClientLedgerStore; log: Logger }): SyncExtension[] {
+  return [updateGuard(), schemaVersionCheck(), presenceNames(), clientLedger(deps.ledger, deps.log)];
+}
+
 /** Compose the HTTP app and the sync endpoint on one Node HTTP server. */
 export function createKoersServer(deps: KoersServerDeps): KoersServer {
   const sync = new SyncServer({
@@ -95,7 +112,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     pingIntervalMs: deps.config.syncPingIntervalMs,
     statsIntervalMs: deps.config.syncStatsIntervalMs,
     authorizeUpgrade: deps.authorizeUpgrade ?? deps.auth.authorizeUpgrade,
-    ...(deps.syncExtensions ? { extensions: deps.syncExtensions } : {}),
+    extensions: deps.syncExtensions ?? defaultSyncExtensions(deps),
     ...(deps.failedLoadCacheMs === undefined ? {} : { failedLoadCacheMs: deps.failedLoadCacheMs }),
   });
   const app = createApp({
@@ -104,6 +121,8 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     store: deps.store,
     auth: deps.auth,
     datasets: deps.datasets,
+    ledger: deps.ledger,
+    readBoard: (boardId, read) => readBoardDoc(sync.rooms, deps.store, boardId, read),
     evictBoard: (boardId) => sync.evictBoard(boardId),
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -159,6 +178,7 @@ export interface RunningServer {
   db: DatabaseSync;
   auth: AuthModule;
   datasets: DatasetStore;
+  ledger: ClientLedgerStore;
   server: KoersServer;
   log: Logger;
   close(): Promise<void>;
@@ -181,10 +201,12 @@ export async function startServer(
   let server: KoersServer;
   let auth: AuthModule;
   let datasets: DatasetStore;
+  let ledger: ClientLedgerStore;
   let port: number;
   try {
     auth = createAuthModule({ db, config, boards: boardDirectory(store) });
     datasets = createDatasetStore(db);
+    ledger = new ClientLedgerStore(db);
     if (config.demo) await seedDemoData({ db, store, datasets, audit: auth.audit, log });
     server = createKoersServer({
       config,
@@ -192,6 +214,7 @@ export async function startServer(
       store,
       auth,
       datasets,
+      ledger,
       ...(options.authorizeUpgrade ? { authorizeUpgrade: options.authorizeUpgrade } : {}),
       ...(options.syncExtensions ? { syncExtensions: options.syncExtensions } : {}),
       ...(options.failedLoadCacheMs === undefined ? {} : { failedLoadCacheMs: options.failedLoadCacheMs }),
@@ -217,6 +240,7 @@ export async function startServer(
     db,
     auth,
     datasets,
+    ledger,
     server,
     log,
     close: () => {

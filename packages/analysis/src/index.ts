@@ -120,6 +120,17 @@ export {
   type DemoSchool,
 } from './demo/demo-school';
 export { mulberry32 } from './demo/prng';
+// Views: one chart on the board (an analysis kind with Dutch ids, narrowed by a filter).
+export {
+  ANALYSIS_KINDS as VIEW_KINDS,
+  ANALYSIS_TITLE as VIEW_TITLE,
+  analysisView,
+  isAnalysisKind as isViewKind,
+  withoutPupilData,
+  type AnalysisKind as ViewKind,
+  type AnalysisView,
+  type ViewFilter,
+} from './views';
 
 /**
  * The `koers analyse` command (see README). Loaded lazily so that importing this package never pulls

@@ -18,6 +18,7 @@ export {
   type SteppingStone,
 } from './kwaliteitskaart';
 export {
+  TITLE_MAX_LENGTH,
   ANALYSIS,
   BOARD_ROOTS,
   CHECKS,
@@ -25,7 +26,6 @@ export {
   META,
   RECORDS,
   STEP_DONE,
-  TITLE_MAX_LENGTH,
   isKnownRoot,
   isValidMapEntry,
   rootKindOf,
@@ -68,6 +68,7 @@ export { compareOrder, isOrderKey, orderAt, orderAtEnd, orderBetween } from './r
 export {
   RecordValidationError,
   recordCommonSchema,
+  type NestedMapSchema,
   type BoardRecord,
   type RecordCommonFields,
   type RecordDefinition,
@@ -257,3 +258,10 @@ export {
   type Purpose,
 } from './analysis-context';
 export { validateBoard, type BoardProblem } from './validate-board';
+export {
+  isNestedMapField,
+  isRecordKey,
+  isValidNestedEntry,
+  isValidRecordField,
+  isValidRootEntry,
+} from './entry-validation';

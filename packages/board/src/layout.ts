@@ -65,8 +65,8 @@ export const TITLE_MAX_LENGTH = 120;
 const CREATED_AT_MAX_LENGTH = 40;
 
 /**
- * Whether `value` may be stored under `key` of the map root `root`: the meta fields with their types (a
- * title of at most {@link TITLE_MAX_LENGTH} characters), and a boolean per known step in `stepDone`.
+ * The kind of a root name in the layout, or undefined for a name the board does not use. The sync server
+ * refuses updates that write any other root (see apps/server/src/sync/update-guard.ts).
  */
 export function isValidMapEntry(root: string, key: string, value: unknown): boolean {
   if (root === META) {

@@ -17,7 +17,8 @@ import { httpError, requireAccess, requireMember, type Actor, type AuthEnv } fro
 import type { Action } from '../auth/policy';
 import type { AuditLog } from '../audit/audit-log';
 import { DATASET_NAME_MAX_LENGTH } from '../contract/limits';
-import { aggregateReport, ANALYSIS_KINDS, isAnalysisKind } from '../datasets/aggregate-view';
+import { cachedAggregateReport } from '../datasets/aggregate-reports';
+import { ANALYSIS_KINDS, isAnalysisKind } from '../datasets/aggregate-view';
 import type { DatasetStore } from '../datasets/dataset-store';
 import { importIntoStore } from '../datasets/import-into-store';
 import { importJob, type ImportRunner } from '../datasets/import-runner';
@@ -33,6 +34,8 @@ export interface DatasetRoutesDeps {
   audit: AuditLog;
   /** `auth.withActor`: sets `c.var.actor` (idempotent, so mounting it globally as well is fine). */
   withActor: MiddlewareHandler<AuthEnv>;
+  /** The aggregate reports, shared with the board chart route (default: a cache of its own). */
+  reports?: ReportCache;
   /** Upload limit in bytes (default {@link MAX_UPLOAD_BYTES}, 50 MB). */
   maxUploadBytes?: number;
   /** Runs imports in worker threads (default: `createImportRunner()`, one at a time). */
@@ -149,7 +152,7 @@ function csvFileName(name: string): string {
 export function createDatasetRoutes(deps: DatasetRoutesDeps) {
   const { store, audit, withActor } = deps;
   const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
-  const reports = new ReportCache();
+  const reports = deps.reports ?? new ReportCache();
   const runImport = importJob(deps.importer, maxBytes);
 
   /**
@@ -161,9 +164,10 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
     const dataset = store.get(id);
     if (!dataset) throw httpError(404, NOT_FOUND);
     if (actor.kind === 'projector') {
-      // A projector link is scoped to its board; the board's school must own the dataset.
-      const allowed = requireAccess(actor, action, { schoolId: dataset.schoolId, boardId: actor.boardId });
-      return { actor: allowed, dataset };
+      // A projector link reaches charts only as the views on its own board
+      // (`/api/boards/:id/views/:viewId/chart`), never a dataset by id: another school's is 404 as for anyone.
+      if (dataset.schoolId !== actor.schoolId) throw httpError(404, NOT_FOUND);
+      throw httpError(403, 'Een projectorlink toont alleen de grafieken op zijn eigen bord.');
     }
     return { actor: requireMember(actor, action, { schoolId: dataset.schoolId }), dataset };
   }
@@ -326,24 +330,7 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
         const query = c.req.valid('query');
         const filter = filterOf(query);
         const kind = query.kind;
-        const norms = store.getNorms(dataset.schoolId);
-        const key = ReportCache.key(
-          dataset.id,
-          filter.schoolYear ?? '',
-          filter.moment ?? '',
-          // The norm set itself (a few kB), not its timestamp: two saves within one millisecond stay apart.
-          JSON.stringify(norms?.normSet ?? null),
-        );
-        let report = reports.get(key);
-        if (!report) {
-          report = aggregateReport(
-            analyseSchool(store.results(dataset.id), norms?.normSet ?? emptyNormSet(), {
-              ...(filter.schoolYear ? { year: filter.schoolYear } : {}),
-              ...(filter.moment ? { moment: filter.moment } : {}),
-            }),
-          );
-          reports.set(key, dataset.id, report);
-        }
+        const report = cachedAggregateReport(store, reports, dataset, filter);
         const head = {
           datasetId: dataset.id,
           version: report.version,

@@ -41,6 +41,17 @@ export const CloseCode = {
    * was applied, stored or relayed. Permanent: resending the same update would be refused again.
    */
   UPDATE_REFUSED: 4422,
+  /**
+   * The update used a Yjs client id that another account introduced on this board (sync/client-ledger.ts):
+   * authorship must stay with the account that wrote first. Nothing of it was applied. Permanent.
+   */
+  CLIENT_ID_TAKEN: 4409,
+  /**
+   * The client announced (`?schema=`) an older board schema than the board's and tried to write: it may read,
+   * but its writes could lose fields it does not know. Nothing of it was applied. Permanent: the web app asks
+   * to reload the page ("Vernieuw de pagina").
+   */
+  CLIENT_OUTDATED: 4426,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
@@ -59,4 +70,6 @@ export const CLOSE_REASON: Record<CloseCodeName, string> = {
   PRESENCE_TOO_LARGE: 'presence too large',
   BOARD_UNAVAILABLE: 'board unavailable',
   UPDATE_REFUSED: 'update refused',
+  CLIENT_ID_TAKEN: 'client id taken',
+  CLIENT_OUTDATED: 'client outdated, reload',
 };

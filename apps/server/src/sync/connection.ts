@@ -39,6 +39,8 @@ export class Connection {
   readonly touchedAwarenessIds = new Set<number>();
   /** What was actually handed to the socket (for tests and metrics). */
   readonly sent = { messages: 0, bytes: 0, awarenessAnswers: 0 };
+  /** The query of the upgrade URL (y-websocket's `params`, e.g. `schema`), for the extensions. */
+  readonly params: URLSearchParams;
   /** Cleared on every ping, set by the pong: a socket that stays false for a whole interval is dead. */
   alive = true;
   room: Room | undefined;
@@ -58,8 +60,10 @@ export class Connection {
     access: ConnectionAccess,
     log: Logger,
     limits: ConnectionLimits,
+    params: URLSearchParams = new URLSearchParams(),
   ) {
     this.ws = ws;
+    this.params = params;
     this.boardId = boardId;
     this.readOnly = access.readOnly;
     this.user = access.user;
@@ -140,8 +144,8 @@ export class Connection {
       case MessageType.AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
         expectEnd(decoder);
-        if (!room.allowAwareness(update, this)) return;
-        room.applyAwareness(update, this);
+        const allowed = room.allowAwareness(update, this);
+        if (allowed) room.applyAwareness(allowed, this);
         return;
       }
       case MessageType.STATELESS: {

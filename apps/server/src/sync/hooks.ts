@@ -20,6 +20,11 @@ export interface Refusal {
   detail?: string;
 }
 
+/** A `beforeAwareness` answer: apply and relay this update instead of the client's. */
+export interface AwarenessRewrite {
+  rewrite: Uint8Array;
+}
+
 export interface HookContext {
   boardId: string;
   /** The room's document (read it; never write to it from a `before*` hook). */
@@ -35,8 +40,12 @@ export interface SyncExtension {
    * applied, stored or relayed. Throwing means the message is malformed (the socket is closed with 4400).
    */
   beforeApply?(context: HookContext & { update: Uint8Array }): Refusal | undefined;
-  /** A client's awareness update, before it is applied and relayed; a Refusal closes the socket. */
-  beforeAwareness?(context: HookContext & { update: Uint8Array }): Refusal | undefined;
+  /**
+   * A client's awareness update, before it is applied and relayed; a Refusal closes the socket, a rewrite
+   * replaces the update for the following extensions and for what is applied and relayed (the server stamps
+   * presence names with it).
+   */
+  beforeAwareness?(context: HookContext & { update: Uint8Array }): Refusal | AwarenessRewrite | undefined;
   /**
    * A stateless message (MessageType.STATELESS): a string payload that is not part of the document, for
    * things like facilitation signals. Nothing is stored or relayed unless an extension does so.
@@ -67,12 +76,15 @@ export class SyncHooks {
     return undefined;
   }
 
-  beforeAwareness(context: HookContext & { update: Uint8Array }): Refusal | undefined {
+  /** The first refusal, or the update to apply (the client's, or as the extensions rewrote it). */
+  beforeAwareness(context: HookContext & { update: Uint8Array }): Refusal | AwarenessRewrite {
+    let update = context.update;
     for (const extension of this.#extensions) {
-      const refusal = extension.beforeAwareness?.(context);
-      if (refusal) return refusal;
+      const answer = extension.beforeAwareness?.({ ...context, update });
+      if (answer && 'rewrite' in answer) update = answer.rewrite;
+      else if (answer) return answer;
     }
-    return undefined;
+    return { rewrite: update };
   }
 
   onStatelessMessage(context: HookContext & { payload: string }): void {

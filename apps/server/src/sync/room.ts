@@ -209,17 +209,21 @@ export class Room {
       this.#fail(new Error('an update left pending data'), 'pending data in the doc');
   }
 
-  /** Let the `beforeAwareness` extensions see a presence update; false (socket closed) when one refused it. */
-  allowAwareness(update: Uint8Array, from: Connection): boolean {
-    const refusal = this.#options.hooks.beforeAwareness({ ...this.#context(from), update });
-    if (!refusal) return true;
+  /**
+   * Let the `beforeAwareness` extensions see a presence update: the update to apply (possibly rewritten by
+   * them), or undefined (socket closed) when one refused it.
+   */
+  allowAwareness(update: Uint8Array, from: Connection): Uint8Array | undefined {
+    const answer = this.#options.hooks.beforeAwareness({ ...this.#context(from), update });
+    if ('rewrite' in answer) return answer.rewrite;
+    const refusal = answer;
     this.#log.warn('awareness update refused; closing socket', {
       connection: from.id,
       reason: refusal.reason,
       detail: refusal.detail,
     });
     from.close(refusal.code, refusal.reason);
-    return false;
+    return undefined;
   }
 
   /** A stateless message: only the extensions see it (nothing is stored or relayed here). */

@@ -169,9 +169,15 @@ export class SyncServer {
       return;
     }
 
-    const conn = new Connection(ws, boardId, { readOnly: decision.readOnly, user: decision.user }, log, {
-      maxBufferedBytes: this.#options.maxBufferedBytes,
-    });
+    const params = new URL(request.url ?? '/', 'http://localhost').searchParams;
+    const conn = new Connection(
+      ws,
+      boardId,
+      { readOnly: decision.readOnly, user: decision.user },
+      log,
+      { maxBufferedBytes: this.#options.maxBufferedBytes },
+      params,
+    );
     attached.connection = conn;
     let room;
     try {

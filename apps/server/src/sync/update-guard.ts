@@ -1,4 +1,13 @@
-import { isValidMapEntry, rootKindOf } from '@koers/board';
+import {
+  RECORDS,
+  isNestedMapField,
+  isRecordKey,
+  isRecordType,
+  isValidNestedEntry,
+  isValidRecordField,
+  isValidRootEntry,
+  rootKindOf,
+} from '@koers/board';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CLOSE_REASON, CloseCode } from './close-codes';
@@ -12,8 +21,11 @@ import type { Refusal, SyncExtension } from './hooks';
  *   a delete-set range beyond the known clock of its client. Yjs would keep such data as "pending"; it then
  *   breaks later edits and, once encoded into a snapshot, the whole board (see the README);
  * - exceed a limit (structs, clocks, text, JSON nesting, binary/embed/format sizes), or carry a subdocument;
- * - write a root the board layout (packages/board) does not know, with the wrong shape, or a meta/stepDone
- *   value of the wrong type (a `meta.title` longer than the REST limit).
+ * - write a root the board layout (packages/board) does not know, with the wrong shape, or a value the layout's
+ *   validators refuse (packages/board `entry-validation.ts`, the schemas the client writes with): a `meta.title`
+ *   longer than the REST limit, a grid cell, check or analysis field of the wrong shape; in `records` anything
+ *   but one Y.Map per record id, a field its record type does not have or a value its schema refuses, a record
+ *   of an unknown type or one whose `type` changes, a nested Y.Map where the type declares none.
  * Undecodable bytes throw (the socket is closed as malformed, 4400).
  */
 
@@ -66,6 +78,7 @@ const ANY_REF = 8;
 const DOC_REF = 9;
 const SKIP_REF = 10;
 /** Yjs type refs (YArray 0 … YXmlText 6); XmlElement and XmlHook carry a node name. */
+const Y_MAP = 1;
 const XML_ELEMENT = 3;
 const XML_HOOK = 5;
 const XML_TEXT = 6;
@@ -498,7 +511,8 @@ class UpdateCheck {
 
   /** Root, parent and key of every item this update adds, checked against the board layout. */
   #checkPlacements(): void {
-    const placements = new Map<Struct, Placement>();
+    const placements = this.#placements;
+    const inRecords: [Struct, Placement][] = [];
     for (const structs of this.#byClient.values()) {
       for (const struct of structs) {
         if (struct.ref === GC_REF || struct.ref === SKIP_REF) continue;
@@ -507,9 +521,52 @@ class UpdateCheck {
         if (struct.clock + struct.length <= known) continue;
         const placement = this.#placementOf(struct, placements);
         if (struct.clock < known) this.#checkOverlap(struct, placement, known);
-        this.#checkPlacement(struct, placement);
+        if (placement.root === RECORDS) inRecords.push([struct, placement]);
+        else this.#checkPlacement(struct, placement);
       }
     }
+    if (inRecords.length > 0) new RecordsCheck(this, inRecords).run();
+  }
+
+  /**
+   * The chain of types from the root down to the type identified by `parent` (`r:<root>`, `root` or
+   * `i:<client>:<clock>`): the key each of them sits under and its identity. Empty for the root itself.
+   */
+  typePath(parent: string): PathStep[] {
+    const cached = this.#paths.get(parent);
+    if (cached) return cached;
+    let path: PathStep[] = [];
+    if (parent.startsWith('i:')) {
+      const [client, clock] = parent.slice(2).split(':').map(Number) as [number, number];
+      const id = { client, clock };
+      const inUpdate = this.#findInUpdate(id);
+      if (inUpdate) {
+        const placement = this.#placementOf(inUpdate, this.#placements);
+        const above = placement.direct ? [] : this.typePath(placement.parent);
+        path = [...above, { key: placement.parentSub, identity: parent, struct: inUpdate }];
+      } else {
+        const item = Y.getItem(this.#doc.store, Y.createID(client, clock));
+        if (item instanceof Y.Item && item.content instanceof Y.ContentType) {
+          path = docTypePath(item.content.type);
+        }
+      }
+    }
+    this.#paths.set(parent, path);
+    return path;
+  }
+
+  readonly #paths = new Map<string, PathStep[]>();
+  readonly #placements = new Map<Struct, Placement>();
+
+  /** The Y.Map of a type item the doc already has (a record's map), if it is one. */
+  docMap(identity: string): Y.Map<unknown> | undefined {
+    if (!identity.startsWith('i:')) return undefined;
+    const [client, clock] = identity.slice(2).split(':').map(Number) as [number, number];
+    if (this.#findInUpdate({ client, clock })) return undefined;
+    const item = Y.getItem(this.#doc.store, Y.createID(client, clock));
+    if (!(item instanceof Y.Item) || !(item.content instanceof Y.ContentType)) return undefined;
+    const type = item.content.type;
+    return type instanceof Y.Map ? type : undefined;
   }
 
   /**
@@ -552,7 +609,7 @@ class UpdateCheck {
     if (kind === 'map') {
       const key = placement.parentSub;
       if (key === null) throw new Refused(`sequence item in map root "${root}" at ${at}`);
-      if (struct.ref !== ANY_REF || struct.length !== 1 || !isValidMapEntry(root, key, struct.value)) {
+      if (struct.ref !== ANY_REF || struct.length !== 1 || !isValidRootEntry(root, key, struct.value)) {
         throw new Refused(`invalid value for ${root}.${key.slice(0, 40)} at ${at}`);
       }
     } else {
@@ -661,6 +718,104 @@ class UpdateCheck {
       direct: parentItem === null,
       parentSub: found.parentSub,
     };
+  }
+}
+
+/** One type on the way from a root down to an item: the key it sits under and its identity. */
+interface PathStep {
+  /** Its key in its parent map (null: a sequence item). */
+  key: string | null;
+  /** `i:<client>:<clock>` of the type's item. */
+  identity: string;
+  /** The struct, when the type is created by this update. */
+  struct?: Struct;
+}
+
+/** The path of a type the doc already has, from its root down to (and including) itself. */
+function docTypePath(type: Y.AbstractType<unknown>): PathStep[] {
+  const path: PathStep[] = [];
+  let current = type;
+  while (current._item) {
+    const item = current._item;
+    path.push({ key: item.parentSub, identity: `i:${item.id.client}:${item.id.clock}` });
+    if (!(item.parent instanceof Y.AbstractType)) break;
+    current = item.parent;
+  }
+  return path.reverse();
+}
+
+/**
+ * The `records` root: one Y.Map per record id; inside a record plain values valid for its type's fields (the
+ * record's `type` known and never changed), a Y.Map only where the type declares a nested map, and in that
+ * map plain entries valid for it. Nothing deeper.
+ */
+class RecordsCheck {
+  readonly #check: UpdateCheck;
+  readonly #items: [Struct, Placement][];
+  /** Record identity → the types this update writes into its `type` field. */
+  readonly #writtenTypes = new Map<string, unknown[]>();
+
+  constructor(check: UpdateCheck, items: [Struct, Placement][]) {
+    this.#check = check;
+    this.#items = items;
+  }
+
+  run(): void {
+    const located = this.#items.map(([struct, placement]) => ({
+      struct,
+      placement,
+      path: placement.direct ? [] : this.#check.typePath(placement.parent),
+    }));
+    for (const { struct, placement, path } of located) {
+      if (path.length === 1 && placement.parentSub === 'type' && struct.ref === ANY_REF) {
+        const identity = (path[0] as PathStep).identity;
+        const list = this.#writtenTypes.get(identity) ?? [];
+        list.push(struct.value);
+        this.#writtenTypes.set(identity, list);
+      }
+    }
+    for (const { struct, placement, path } of located) this.#checkItem(struct, placement, path);
+  }
+
+  /** The record type of the record with this identity; refuses an unknown or a changed one. */
+  #recordType(identity: string, at: string): string {
+    const stored = this.#check.docMap(identity)?.get('type');
+    const written = this.#writtenTypes.get(identity) ?? [];
+    const type = stored ?? written[0];
+    if (!isRecordType(type)) throw new Refused(`record of an unknown type at ${at}`);
+    if (written.some((value) => value !== type)) throw new Refused(`record type changed at ${at}`);
+    return type;
+  }
+
+  #checkItem(struct: Struct, placement: Placement, path: PathStep[]): void {
+    const at = `${struct.client}:${struct.clock}`;
+    const key = placement.parentSub;
+    if (struct.ref === DELETED_REF) return;
+    if (key === null) throw new Refused(`sequence item in a record map at ${at}`);
+    const isMap = struct.ref === TYPE_REF && struct.typeRef === Y_MAP;
+    const isValue = struct.ref === ANY_REF && struct.length === 1;
+    switch (path.length) {
+      case 0: // a record: a Y.Map under a record id, with its known type in the same update
+        if (!isMap || !isRecordKey(key)) throw new Refused(`invalid record ${key.slice(0, 40)} at ${at}`);
+        this.#recordType(`i:${at}`, at);
+        return;
+      case 1: {
+        // a field of a record
+        const type = this.#recordType((path[0] as PathStep).identity, at);
+        if (isValue && isValidRecordField(type, key, struct.value)) return;
+        if (isMap && isNestedMapField(type, key)) return;
+        throw new Refused(`invalid ${type}.${key.slice(0, 40)} at ${at}`);
+      }
+      case 2: {
+        // an entry of a record's nested map (a cause's recognisedBy)
+        const type = this.#recordType((path[0] as PathStep).identity, at);
+        const field = (path[1] as PathStep).key ?? '';
+        if (isValue && isValidNestedEntry(type, field, key, struct.value)) return;
+        throw new Refused(`invalid ${type}.${field.slice(0, 40)} entry at ${at}`);
+      }
+      default:
+        throw new Refused(`content nested too deep in a record at ${at}`);
+    }
   }
 }
 

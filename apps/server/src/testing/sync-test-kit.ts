@@ -185,3 +185,23 @@ export function closeCodeOf(ws: WebSocket): Promise<number> {
     ws.once('close', (code) => resolve(code));
   });
 }
+
+/**
+ * Resolves once the server has handled everything `client` sent before: asks for the room's presence
+ * (QUERY_AWARENESS) on the client's own socket and waits for the answer, which the server sends only after
+ * the earlier messages of that socket. Needs someone's presence in the room (every stock client has one).
+ */
+export async function serverRoundTrip(client: TestClient): Promise<void> {
+  const ws = client.provider.ws;
+  if (!ws) throw new Error('the client is not connected');
+  await new Promise<void>((resolve) => {
+    const onMessage = (event: { data: unknown }): void => {
+      const data = event.data instanceof ArrayBuffer ? new Uint8Array(event.data) : undefined;
+      if (data?.[0] !== 1) return; // 1: an awareness message
+      ws.removeEventListener('message', onMessage as never);
+      resolve();
+    };
+    ws.addEventListener('message', onMessage as never);
+    ws.send(new Uint8Array([3])); // 3: QUERY_AWARENESS
+  });
+}

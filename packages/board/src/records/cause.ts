@@ -66,6 +66,7 @@ export const CAUSE: RecordDefinition<'cause', typeof causeFields> = {
   version: 1,
   fields: causeFields,
   migrations: [],
+  nestedMaps: { [RECOGNISED_BY]: { key: recogniserSchema, value: z.literal(true) } },
 };
 
 export interface NewCause extends Partial<NewRecordPlace>, CauseEdit {

@@ -17,6 +17,17 @@ export interface RecordDefinition<T extends string = string, S extends z.ZodObje
   /** A check across fields (the conclusion's category must belong to its kind); a Dutch message when it fails. */
   check?: (fields: z.output<S>) => string | undefined;
   migrations: readonly RecordMigration[];
+  /**
+   * Fields stored as a nested Y.Map (field → what a key and a value of it may be), like the cause's
+   * `recognisedBy`. The server's update guard allows a nested map nowhere else.
+   */
+  nestedMaps?: Readonly<Record<string, NestedMapSchema>>;
+}
+
+/** The keys and values of a record's nested Y.Map. */
+export interface NestedMapSchema {
+  key: z.ZodType;
+  value: z.ZodType;
 }
 
 /**
