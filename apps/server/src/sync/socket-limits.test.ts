@@ -17,6 +17,7 @@ import {
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import { MessageType } from './messages';
+import { updateGuard } from './update-guard';
 import { MAX_PRESENCE_IDS_PER_SOCKET, MAX_PRESENCE_STATE_BYTES } from './presence-limits';
 import { QUERY_AWARENESS_INTERVAL_MS } from './query-throttle';
 
@@ -107,7 +108,8 @@ afterEach(async () => {
 
 describe('presence limits', () => {
   it('refuses a presence state above 8 KiB with PRESENCE_TOO_LARGE; nobody receives it, one at the limit passes', async () => {
-    server = await startTestServer();
+    // Without the name stamping, so the exact bytes the raw socket sends are the state that is relayed.
+    server = await startTestServer({}, { syncExtensions: [updateGuard()] });
     const boardId = await createBoardViaApi(server);
     const watcher = client(boardId);
     await waitSynced(watcher);
@@ -191,7 +193,8 @@ describe('presence limits', () => {
   });
 
   it('names between real providers still work while others come and go (their echoes are not counted)', async () => {
-    server = await startTestServer();
+    // The test kit's clients share one account: with name stamping both would carry that account's name.
+    server = await startTestServer({}, { syncExtensions: [updateGuard()] });
     const boardId = await createBoardViaApi(server);
     const anja = client(boardId);
     const bram = client(boardId);
