@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { seriousViolations } from '../fixtures/axe';
 import { KoersServer } from '../fixtures/koers-server';
 import { expect, logInWithApi, test } from '../fixtures/test';
 
@@ -92,6 +93,8 @@ test('a fact made by clicking a chart cell appears for the other teacher and on 
     await expect(facts(page).getByTestId('fact-text')).toContainText(`n = ${n}`);
     await expect(facts(page).getByTestId('fact-point')).toContainText('Uit grafiek');
   }
+  expect(await seriousViolations(leider.page)).toEqual([]);
+
   // Each card names its author (her own name at once; colleagues' names come from the server's ledger).
   await expect(facts(juf.page)).toContainText('Juf Anja');
 
@@ -107,6 +110,7 @@ test('a fact made by clicking a chart cell appears for the other teacher and on 
     .first()
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(28);
+  expect(await seriousViolations(projector.page)).toEqual([]);
 
   // The keyboard path: the table view's button on a cell makes a second fact; the projector highlights it.
   await juf.page
@@ -124,10 +128,25 @@ test('a fact made by clicking a chart cell appears for the other teacher and on 
     await projector.page.screenshot({ path: path.join(dir, 'canvas-projector-s4-1920x1080.png') });
     await projector.page.setViewportSize({ width: 1280, height: 720 });
     await projector.page.screenshot({ path: path.join(dir, 'canvas-projector-s4-1280x720.png') });
+    await wall.getByTestId('card').first().scrollIntoViewIfNeeded();
+    await projector.page.screenshot({ path: path.join(dir, 'canvas-projector-s4-cards-1280x720.png') });
+    await projector.page.setViewportSize({ width: 1920, height: 1080 });
+    await wall.getByTestId('card').first().scrollIntoViewIfNeeded();
+    await projector.page.screenshot({ path: path.join(dir, 'canvas-projector-s4-cards-1920x1080.png') });
     await leider.page.getByRole('heading', { name: 'Grafieken' }).scrollIntoViewIfNeeded();
     await leider.page.screenshot({ path: path.join(dir, 'canvas-s4-1366x768.png') });
     await leider.page.getByTestId('facts').scrollIntoViewIfNeeded();
     await leider.page.screenshot({ path: path.join(dir, 'canvas-s4-facts-1366x768.png') });
+    for (const step of ['s1', 's3', 's7']) {
+      await openStep(leider.page, boardId, step);
+      if (step === 's7') await leider.page.getByRole('button', { name: '+ Bron toevoegen' }).click();
+      await leider.page
+        .getByRole('button', { name: 'Hulpvragen' })
+        .or(leider.page.locator('summary').first())
+        .first()
+        .click();
+      await leider.page.screenshot({ path: path.join(dir, `canvas-${step}-1366x768.png`), fullPage: false });
+    }
   }
 
   for (const p of [leider, juf, projector]) await p.context.close();
@@ -188,6 +207,24 @@ test('Ctrl+Z takes back only one’s own card, never the colleague’s, and Dele
   await confirm.getByRole('button', { name: 'Verwijderen' }).click();
   await expect(facts(juf.page)).toHaveCount(1);
   await expect(facts(juf.page)).not.toContainText('Gekoppeld');
+
+  // Step 7: the triangulation table, edited in place; the colleague sees the answer.
+  await openStep(leider.page, boardId, 's7');
+  await openStep(juf.page, boardId, 's7');
+  await expect(
+    leider.page.getByRole('heading', { name: 'Vertellen al deze bronnen hetzelfde verhaal?' }),
+  ).toBeVisible();
+  await leider.page.getByRole('button', { name: '+ Bron toevoegen' }).click();
+  await leider.page
+    .getByRole('textbox', { name: /Wat laat het zien\?/ })
+    .fill('Observaties: weinig betrokkenheid bij instructie');
+  await leider.page.getByRole('textbox', { name: /Wat laat het zien\?/ }).blur();
+  await leider.page.getByRole('radio', { name: 'deels' }).check();
+  await expect(juf.page.getByTestId('source-row')).toHaveAttribute('data-same', 'deels');
+  await expect(juf.page.getByRole('textbox', { name: /Wat laat het zien\?/ })).toHaveValue(
+    'Observaties: weinig betrokkenheid bij instructie',
+  );
+  expect(await seriousViolations(juf.page)).toEqual([]);
 
   for (const p of [leider, juf]) await p.context.close();
 });

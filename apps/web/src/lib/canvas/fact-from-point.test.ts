@@ -79,9 +79,9 @@ describe('a fact from a chart point', () => {
 
   it('tells a heatmap cell as its row and column with the mean, n and the cell’s norm status', () => {
     const cell = findPoint(heatmap, { row: 'Groep 5', x: 'Rekenen-Wiskunde' })!;
-    expect(factFromPoint(VIEW, heatmap, cell.series, cell.point)?.text).toBe(
-      'Groep 5 · Rekenen-Wiskunde: gemiddeld 231,5, n = 26, op de streefnorm',
-    );
+    const fact = factFromPoint(VIEW, heatmap, cell.series, cell.point);
+    expect(fact?.text).toBe('Groep 5 · Rekenen-Wiskunde: gemiddeld 231,5, n = 26, op de streefnorm');
+    expect(fact?.dataPoint).toMatchObject({ value: 231.5, n: 26, unit: 'gemiddelde score' });
   });
 
   it('reads a value against norm bands: below the lowest band is below the minimum', () => {

@@ -85,7 +85,13 @@ export function factFromPoint(
       label: (spec.kind === 'stacked-bar' ? `${label} · ${point.x}` : label).slice(0, 200),
       value: Math.round(value * 10) / 10,
       n: point.n,
-      unit: (percent || spec.kind === 'stacked-bar' ? '%' : spec.yLabel || 'score').slice(0, 40),
+      // A heatmap cell's value is the group's mean score; its y label names the rows, not the unit.
+      unit: (percent || spec.kind === 'stacked-bar'
+        ? '%'
+        : spec.kind === 'heatmap'
+          ? 'gemiddelde score'
+          : spec.yLabel || 'score'
+      ).slice(0, 40),
     },
   };
 }
