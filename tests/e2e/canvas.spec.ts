@@ -95,6 +95,21 @@ test('a fact made by clicking a chart cell appears for the other teacher and on 
   }
   expect(await seriousViolations(leider.page)).toEqual([]);
 
+  // A bar of the level distribution per groep tells the groep's share at I–III with its n.
+  const bar = leider.page.locator('[data-testid="chart-view"][data-kind="normen"] rect[data-x="II"]').first();
+  const groep = await bar.getAttribute('data-series');
+  await bar.click();
+  await expect(facts(juf.page)).toHaveCount(2);
+  await expect(facts(juf.page).nth(1).getByTestId('fact-text')).toContainText(`${groep}: `);
+  await expect(facts(juf.page).nth(1).getByTestId('fact-text')).toContainText('% op I–III, n = ');
+  await leider.page.locator('[data-testid="facts"] li.slot').nth(1).focus();
+  await leider.page.keyboard.press('Delete');
+  await leider.page
+    .getByRole('dialog', { name: 'Kaart verwijderen?' })
+    .getByRole('button', { name: 'Verwijderen' })
+    .click();
+  await expect(facts(juf.page)).toHaveCount(1);
+
   // Each card names its author (her own name at once; colleagues' names come from the server's ledger).
   await expect(facts(juf.page)).toContainText('Juf Anja');
 
