@@ -150,6 +150,8 @@ test('a fact made by clicking a chart cell appears for the other teacher and on 
     await projector.page.screenshot({ path: path.join(dir, 'canvas-projector-s4-cards-1920x1080.png') });
     await leider.page.getByRole('heading', { name: 'Grafieken' }).scrollIntoViewIfNeeded();
     await leider.page.screenshot({ path: path.join(dir, 'canvas-s4-1366x768.png') });
+    await leider.page.locator('[data-testid="chart-view"][data-kind="normen"]').scrollIntoViewIfNeeded();
+    await leider.page.screenshot({ path: path.join(dir, 'canvas-s4-normen-1366x768.png') });
     await leider.page.getByTestId('facts').scrollIntoViewIfNeeded();
     await leider.page.screenshot({ path: path.join(dir, 'canvas-s4-facts-1366x768.png') });
     for (const step of ['s1', 's3', 's7']) {
