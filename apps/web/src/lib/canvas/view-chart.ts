@@ -11,6 +11,9 @@ export interface ViewChart {
   specs: ChartSpec[];
   schoolYear: string;
   moment: string;
+  /** The subjects the data has, and the one drawn (the view's, else the first). */
+  subjects: string[];
+  subject: string;
 }
 
 // One aggregate report per dataset, year and moment, shared by every view of the page.
@@ -42,8 +45,13 @@ export async function loadViewChart(
   const kind = CHART_FOR_KIND[view.analysisKind];
   const source = effectiveSource(view, context);
   const answer = await report(source.datasetId, source.schoolYear, source.moment);
-  if (!kind) return { specs: [], schoolYear: answer.schoolYear, moment: answer.moment };
-  const subject = view.filters.subject ?? answer.report.data.subjects[0] ?? '';
+  const subjects = answer.report.data.subjects;
+  const subject =
+    view.filters.subject && subjects.includes(view.filters.subject)
+      ? view.filters.subject
+      : (subjects[0] ?? '');
+  const base = { schoolYear: answer.schoolYear, moment: answer.moment, subjects, subject };
+  if (!kind) return { specs: [], ...base };
   const specs = buildChartSpecs(kind, answer.report, {
     subject,
     ...(view.filters.grade !== undefined ? { grade: view.filters.grade } : {}),
@@ -53,5 +61,5 @@ export async function loadViewChart(
       yLabel: m.results_pupils_pct(),
     },
   });
-  return { specs, schoolYear: answer.schoolYear, moment: answer.moment };
+  return { specs, ...base };
 }
