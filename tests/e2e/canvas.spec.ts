@@ -169,7 +169,7 @@ test('a fact made by clicking a chart cell appears for the other teacher and on 
   for (const p of [leider, juf, projector]) await p.context.close();
 });
 
-test('Ctrl+Z takes back only one’s own card, never the colleague’s, and Delete asks first when cards are linked', async ({
+test('Ctrl+Z takes back only one’s own card, never the colleague’s; Enter, Escape and Alt+↓ edit and move a card; Delete asks first when cards are linked', async ({
   browser,
 }) => {
   const leider = await personIn(browser, server, DEMO_LEIDER);
@@ -203,6 +203,19 @@ test('Ctrl+Z takes back only one’s own card, never the colleague’s, and Dele
   await leider.page.keyboard.press('Control+Shift+z');
   await expect(facts(juf.page)).toHaveCount(2);
   await expect(facts(juf.page).first()).toContainText('Groep 5 groeit minder dan verwacht.');
+
+  // Enter on a focused card edits it in place; Escape saves and gives focus back to the card.
+  const own = leider.page.getByRole('listitem', { name: /^Feit \d van \d: Groep 5 groeit/ });
+  await own.focus();
+  await leider.page.keyboard.press('Enter');
+  await expect(leider.page.getByRole('textbox', { name: 'Tekst van het feit' })).toBeFocused();
+  await leider.page.keyboard.press('End');
+  await leider.page.keyboard.type(' (M-toets)');
+  await leider.page.keyboard.press('Escape');
+  await expect(
+    leider.page.getByRole('listitem', { name: /Groep 5 groeit minder dan verwacht\. \(M-toets\)/ }),
+  ).toBeFocused();
+  await expect(facts(juf.page).first()).toContainText('Groep 5 groeit minder dan verwacht. (M-toets)');
 
   // Alt+↓ moves the focused card down for everyone.
   const first = leider.page.locator('[data-testid="facts"] li.slot').first();
