@@ -59,6 +59,12 @@ import * as Y from 'yjs';
  */
 export const LOCAL_ORIGIN = Symbol('koers-canvas-local');
 
+/**
+ * The origin of a step's default charts, placed automatically when the leider first opens the step: not
+ * hers to undo (Ctrl+Z would otherwise take the charts away as if she had added them).
+ */
+export const DEFAULTS_ORIGIN = Symbol('koers-canvas-defaults');
+
 /** How long a card that arrived (from anyone) keeps its highlight. */
 export const FRESH_MS = 2500;
 
@@ -255,9 +261,13 @@ export class BoardRecords {
     return this.run(() => createChartView(this.doc, input));
   }
 
-  /** Adds several chart views as one undo step (a step's default charts). */
-  addChartViews(inputs: NewChartView[]): CommandResult<string[]> {
-    return this.run(() => inputs.map((input) => createChartView(this.doc, input)));
+  /** Places a step's default chart views, outside the undo history (see {@link DEFAULTS_ORIGIN}). */
+  addDefaultChartViews(inputs: NewChartView[]): string[] {
+    let ids: string[] = [];
+    this.doc.transact(() => {
+      ids = inputs.map((input) => createChartView(this.doc, input));
+    }, DEFAULTS_ORIGIN);
+    return ids;
   }
 
   updateChartView(id: string, patch: Parameters<typeof updateChartView>[2]): CommandResult<boolean> {

@@ -155,4 +155,19 @@ describe('BoardRecords', () => {
     vi.advanceTimersByTime(3000);
     expect(bram.facts.some((f) => bram.isFresh(f.id))).toBe(false);
   });
+
+  it('places a step’s default charts outside the undo history', () => {
+    const [a, b] = pair();
+    const leider = open(a);
+    const colleague = open(b);
+    leider.addDefaultChartViews([
+      { stepId: 's4', datasetId: 'ds1', analysisKind: 'overzicht', filters: {} },
+      { stepId: 's4', datasetId: 'ds1', analysisKind: 'normen', filters: {} },
+    ]);
+    expect(colleague.chartViewsOf('s4').map((v) => v.analysisKind)).toEqual(['overzicht', 'normen']);
+    expect(leider.canUndo).toBe(false);
+    leider.addChartView({ stepId: 's4', datasetId: 'ds1', analysisKind: 'domeinen' });
+    leider.undo();
+    expect(colleague.chartViewsOf('s4').map((v) => v.analysisKind)).toEqual(['overzicht', 'normen']);
+  });
 });

@@ -15,6 +15,11 @@ export interface CanvasContext {
   projector: boolean;
   /** The leider picks the board's data context and places a step's default charts. */
   isLeider: boolean;
+  /**
+   * In sync with the server: what the board holds is known, not just this device's copy. A step's default
+   * charts are placed only then, so a stale copy never adds a second set.
+   */
+  synced: boolean;
 }
 
 const KEY = Symbol('koers-canvas');

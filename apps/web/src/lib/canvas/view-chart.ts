@@ -1,0 +1,64 @@
+import type { ChartSpec } from '@koers/analysis';
+import { buildChartSpecs } from '@koers/analysis/charts';
+import type { AnalysisContext, ChartView } from '@koers/board';
+import { getAnalysis, type AnalysisAnswer } from '$lib/datasets/datasets-api';
+import { m } from '$lib/i18n';
+import { CHART_FOR_KIND, effectiveSource } from './chart-views';
+
+/** The charts of one chart view, with the year and moment they show. */
+export interface ViewChart {
+  specs: ChartSpec[];
+  schoolYear: string;
+  moment: string;
+  /** The subjects the data has, and the one drawn (the view's, else the first). */
+  subjects: string[];
+  subject: string;
+}
+
+// One aggregate report per dataset, year and moment, shared by every view of the page.
+const reports = new Map<string, Promise<AnalysisAnswer>>();
+
+function report(datasetId: string, schoolYear?: string, moment?: string): Promise<AnalysisAnswer> {
+  const key = `${datasetId}|${schoolYear ?? ''}|${moment ?? ''}`;
+  let pending = reports.get(key);
+  if (!pending) {
+    pending = getAnalysis(datasetId, schoolYear, moment);
+    // A failed load is not kept: the next view (or a retry) asks again.
+    pending.catch(() => reports.delete(key));
+    reports.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * THE place the board gets a chart view's numbers. For now from the dataset's aggregate report (the
+ * results page's API) with the same chart builders as the results page; when the server's
+ * `GET /api/boards/:id/views/:viewId/chart` (aggregates for one view, projector-safe) lands, this function
+ * asks that instead and nothing else changes.
+ */
+export async function loadViewChart(
+  _boardId: string,
+  view: ChartView,
+  context: AnalysisContext,
+): Promise<ViewChart> {
+  const kind = CHART_FOR_KIND[view.analysisKind];
+  const source = effectiveSource(view, context);
+  const answer = await report(source.datasetId, source.schoolYear, source.moment);
+  const subjects = answer.report.data.subjects;
+  const subject =
+    view.filters.subject && subjects.includes(view.filters.subject)
+      ? view.filters.subject
+      : (subjects[0] ?? '');
+  const base = { schoolYear: answer.schoolYear, moment: answer.moment, subjects, subject };
+  if (!kind) return { specs: [], ...base };
+  const specs = buildChartSpecs(kind, answer.report, {
+    subject,
+    ...(view.filters.grade !== undefined ? { grade: view.filters.grade } : {}),
+    groupLevelsLabels: {
+      title: m.results_norms_groups_chart({ subject, moment: answer.moment, year: answer.schoolYear }),
+      xLabel: m.results_level_axis(),
+      yLabel: m.results_pupils_pct(),
+    },
+  });
+  return { specs, ...base };
+}
