@@ -13,6 +13,7 @@ import { createLogger, errorFields, type Logger } from './log';
 import type { BoardStore } from './storage/board-store';
 import { boardDirectory } from './storage/board-directory';
 import { SqliteBoardStore } from './storage/sqlite-board-store';
+import type { SyncExtension } from './sync/hooks';
 import { SyncServer, type AuthorizeUpgrade } from './sync/sync-server';
 import { CLOSE_REASON, CloseCode } from './sync/close-codes';
 
@@ -24,6 +25,10 @@ export interface KoersServerDeps {
   datasets: DatasetStore;
   /** Replaces the auth module's upgrade check (sync pipeline tests only). */
   authorizeUpgrade?: AuthorizeUpgrade;
+  /** Replaces the sync server's extensions (default: the update guard; tests only). */
+  syncExtensions?: readonly SyncExtension[];
+  /** How long a board that failed to load is refused at once (default 30 s; tests only). */
+  failedLoadCacheMs?: number;
 }
 
 export interface KoersServer {
@@ -89,6 +94,8 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     pingIntervalMs: deps.config.syncPingIntervalMs,
     statsIntervalMs: deps.config.syncStatsIntervalMs,
     authorizeUpgrade: deps.authorizeUpgrade ?? deps.auth.authorizeUpgrade,
+    ...(deps.syncExtensions ? { extensions: deps.syncExtensions } : {}),
+    ...(deps.failedLoadCacheMs === undefined ? {} : { failedLoadCacheMs: deps.failedLoadCacheMs }),
   });
   const app = createApp({
     config: deps.config,
@@ -139,6 +146,8 @@ export interface StartOptions {
   wrapStore?: (store: BoardStore) => BoardStore;
   authorizeUpgrade?: AuthorizeUpgrade;
   log?: Logger;
+  syncExtensions?: readonly SyncExtension[];
+  failedLoadCacheMs?: number;
 }
 
 export interface RunningServer {
@@ -183,6 +192,8 @@ export async function startServer(
       auth,
       datasets,
       ...(options.authorizeUpgrade ? { authorizeUpgrade: options.authorizeUpgrade } : {}),
+      ...(options.syncExtensions ? { syncExtensions: options.syncExtensions } : {}),
+      ...(options.failedLoadCacheMs === undefined ? {} : { failedLoadCacheMs: options.failedLoadCacheMs }),
     });
   } catch (error) {
     db.close();

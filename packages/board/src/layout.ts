@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { STEP_IDS, type StepId } from './stappenplan';
+import { STEP_IDS, isStepId, type StepId } from './stappenplan';
 
 /**
  * The one definition of the board's Y.Doc layout. Everything else reads and writes the document through the
@@ -56,6 +56,41 @@ const ROOT_KINDS: ReadonlyMap<string, BoardRootKind> = new Map(BOARD_ROOTS.map((
 export function isKnownRoot(name: string, kind?: BoardRootKind): boolean {
   const known = ROOT_KINDS.get(name);
   return known !== undefined && (kind === undefined || known === kind);
+}
+
+/** The longest board title, in the REST routes and inside the document (`meta.title`). */
+export const TITLE_MAX_LENGTH = 120;
+
+/** Longest `meta.createdAt` (an ISO 8601 timestamp is 24 characters; some slack for other offsets). */
+const CREATED_AT_MAX_LENGTH = 40;
+
+/**
+ * Whether `value` may be stored under `key` of the map root `root`: the meta fields with their types (a
+ * title of at most {@link TITLE_MAX_LENGTH} characters), and a boolean per known step in `stepDone`.
+ */
+export function isValidMapEntry(root: string, key: string, value: unknown): boolean {
+  if (root === META) {
+    switch (key) {
+      case 'schemaVersion':
+        return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+      case 'title':
+        return typeof value === 'string' && value.length <= TITLE_MAX_LENGTH;
+      case 'createdAt':
+        return typeof value === 'string' && value.length <= CREATED_AT_MAX_LENGTH;
+      default:
+        return false;
+    }
+  }
+  if (root === STEP_DONE) return isStepId(key) && typeof value === 'boolean';
+  return false;
+}
+
+/**
+ * The kind of a root name in the layout, or undefined for a name the board does not use. The sync server
+ * refuses updates that write any other root (see apps/server/src/sync/update-guard.ts).
+ */
+export function rootKindOf(name: string): BoardRootKind | undefined {
+  return ROOT_KINDS.get(name);
 }
 
 export interface BoardMeta {

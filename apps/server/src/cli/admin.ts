@@ -27,6 +27,7 @@ const USAGE = `Gebruik:
   pnpm koers user reset-password --email <e-mail>
   pnpm koers user remove --email <e-mail>
   pnpm koers board adopt --school <id|naam>   (borden zonder school, van vóór de accounts, naar deze school)
+  pnpm koers board repair <bord-id> [--write]  (een bord dat niet laadt herstellen; zonder --write een proefrun)
 
 Een wachtwoord wordt van standaardinvoer gelezen als je het doorgeeft
 (echo 'geheim wachtwoord' | pnpm koers user add …); anders wordt er een gemaakt en één keer getoond.

@@ -12,6 +12,7 @@ const USAGE = `Gebruik: pnpm koers <opdracht>
   user reset-password --email <e-mail>
   user remove --email <e-mail>
   board adopt --school <school>
+  board repair <bord-id> [--write]
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -24,6 +25,14 @@ async function main(argv: string[]): Promise<number> {
     case 'school':
     case 'user':
     case 'board': {
+      if (command === 'board' && rest[0] === 'repair') {
+        const { boardRepairCommand } = await import('./board-repair');
+        return boardRepairCommand(rest.slice(1), {
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+          env: process.env,
+        });
+      }
       const { adminCommand } = await import('./admin');
       return adminCommand(argv);
     }

@@ -1,3 +1,4 @@
+import { TITLE_MAX_LENGTH } from '@koers/board';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
@@ -7,7 +8,8 @@ import type { AuthModule } from '../auth';
 import { createBoard } from '../boards/create-board';
 import type { BoardRecord, BoardStore } from '../storage/board-store';
 
-export const TITLE_MAX_LENGTH = 120;
+/** The limit lives with the board layout: the sync server enforces the same one on `meta.title`. */
+export { TITLE_MAX_LENGTH };
 
 /** The board as the REST API shows it. */
 export interface BoardSummary {

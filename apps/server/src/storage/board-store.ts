@@ -26,6 +26,8 @@ export interface NewBoardRecord {
 export interface StoredBoardState {
   snapshot: Uint8Array | undefined;
   updates: Uint8Array[];
+  /** The sequence number of each entry of `updates` (for `board repair`'s report). */
+  seqs?: number[];
   /** Sequence number of the last update (0 when the log is empty): what a later `compact` may fold up to. */
   lastSeq: number;
   /** Total bytes of `updates`, so the room knows when to compact next. */

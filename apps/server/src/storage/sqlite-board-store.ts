@@ -134,6 +134,7 @@ export class SqliteBoardStore implements BoardStore {
       return {
         snapshot: snap?.data,
         updates,
+        seqs: rows.map((row) => Number(row.seq)),
         lastSeq: rows.length > 0 ? Number(rows[rows.length - 1]?.seq) : Number(snap?.up_to_seq ?? 0),
         logBytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
       };

@@ -20,6 +20,17 @@ export const CloseCode = {
   FORBIDDEN: 4403,
   /** There is no board with this id. */
   BOARD_NOT_FOUND: 4404,
+  /**
+   * The board's stored state cannot be loaded (its data is kept; an admin can run `pnpm koers board repair`).
+   * Permanent on purpose: a stock client would otherwise retry every few seconds forever.
+   */
+  BOARD_UNAVAILABLE: 4410,
+  /**
+   * A well-formed update was refused before it was applied (sync/update-guard.ts or another `beforeApply`
+   * extension): it would leave pending data, exceeds a limit, or does not fit the board layout. Nothing of it
+   * was applied, stored or relayed. Permanent: resending the same update would be refused again.
+   */
+  UPDATE_REFUSED: 4422,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
@@ -34,4 +45,6 @@ export const CLOSE_REASON: Record<CloseCodeName, string> = {
   UNAUTHORIZED: 'unauthorized',
   FORBIDDEN: 'forbidden',
   BOARD_NOT_FOUND: 'board not found',
+  BOARD_UNAVAILABLE: 'board unavailable',
+  UPDATE_REFUSED: 'update refused',
 };

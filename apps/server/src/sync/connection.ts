@@ -98,7 +98,14 @@ export class Connection {
       case MessageType.AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
         expectEnd(decoder);
+        if (!room.allowAwareness(update, this)) return;
         room.applyAwareness(update, this);
+        return;
+      }
+      case MessageType.STATELESS: {
+        const payload = decoding.readVarString(decoder);
+        expectEnd(decoder);
+        room.receiveStateless(payload, this);
         return;
       }
       case MessageType.QUERY_AWARENESS:

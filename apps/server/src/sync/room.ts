@@ -1,4 +1,4 @@
-import { migrateBoard, readMeta } from '@koers/board';
+import { TITLE_MAX_LENGTH, migrateBoard, readMeta, rootKindOf } from '@koers/board';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import {
@@ -13,6 +13,7 @@ import { errorFields, type Logger } from '../log';
 import type { BoardStore } from '../storage/board-store';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
+import type { HookContext, SyncHooks } from './hooks';
 import { MessageType, encodeAwarenessMessage, encodeSyncStep2Message, encodeUpdateMessage } from './messages';
 import { LOAD_ORIGIN, isSyncOrigin, remoteOrigin } from './origins';
 import type { SyncStats } from './sync-stats';
@@ -26,6 +27,8 @@ export interface RoomOptions {
   /** …or this many bytes. */
   compactBytes: number;
   stats: SyncStats;
+  /** The server's extensions (validation first): called at fixed points of the pipeline. */
+  hooks: SyncHooks;
   /** Called when the last connection left: the registry unloads the room. */
   onEmpty(room: Room): void;
   /** Called once when storing failed: the registry discards the room (its doc holds unstored changes). */
@@ -94,10 +97,18 @@ export class Room {
   static async load(options: RoomOptions): Promise<Room> {
     const state = await options.store.loadBoardState(options.boardId);
     const room = new Room(options, state.lastSeq, state.updates.length, state.logBytes);
-    const stored = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
-    if (stored.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(stored), LOAD_ORIGIN);
-    // A board written by an older version is lifted here; the migration's writes are stored like any other.
-    migrateBoard(room.doc);
+    try {
+      const stored = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
+      if (stored.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(stored), LOAD_ORIGIN);
+      // Stored data Yjs cannot place (written before the update guard existed): serving or compacting
+      // this doc would spread or freeze the damage. The stored log stays as it is, for `board repair`.
+      if (hasPendingData(room.doc)) throw new Error('the stored board leaves pending data');
+      // A board written by an older version is lifted here; the migration's writes are stored like any other.
+      migrateBoard(room.doc);
+    } catch (error) {
+      room.destroy(); // the awareness interval and listeners must not outlive a failed load
+      throw new BoardLoadError(options.boardId, error);
+    }
     return room;
   }
 
@@ -147,11 +158,17 @@ export class Room {
     syncProtocol.writeSyncStep1(encoder, this.doc);
     connection.send(encoding.toUint8Array(encoder));
     this.sendAwarenessTo(connection);
+    this.#options.hooks.onConnect(this.#context(connection));
+  }
+
+  #context(connection: Connection): HookContext {
+    return { boardId: this.boardId, doc: this.doc, connection };
   }
 
   /** Detach a socket and release its presence; the last one out triggers the unload. */
   remove(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    this.#options.hooks.onDisconnect(this.#context(connection));
     if (connection.awarenessIds.size > 0 && !this.#destroyed) {
       removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
@@ -161,12 +178,53 @@ export class Room {
     if (this.connections.size === 0 && !this.#failed) this.#options.onEmpty(this);
   }
 
-  /** Apply a client's update (SyncStep2 or Update). Throws on an undecodable update. */
+  /**
+   * Apply a client's update (SyncStep2 or Update), if every `beforeApply` extension lets it through (a
+   * refusal closes the socket with the extension's code). Throws on an undecodable update.
+   */
   applyClientUpdate(update: Uint8Array, from: Connection): void {
     if (this.#failed) return;
-    // Decode first: applying a corrupt update could leave half of it in the doc before throwing.
-    Y.decodeUpdate(update);
-    Y.applyUpdate(this.doc, update, remoteOrigin(from));
+    // The guard decodes the whole update first: applying a corrupt one could leave half of it in the doc.
+    const refusal = this.#options.hooks.beforeApply({ ...this.#context(from), update });
+    if (refusal) {
+      this.#log.warn('update refused; closing socket', {
+        connection: from.id,
+        bytes: update.byteLength,
+        reason: refusal.reason,
+        detail: refusal.detail,
+      });
+      from.close(refusal.code, refusal.reason);
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, remoteOrigin(from));
+    } catch (error) {
+      // Yjs threw halfway: what is in the doc now is unsure, so none of it may be stored or served.
+      this.#fail(error, 'applying an update failed');
+      return;
+    }
+    // Belt and braces: the guard should make this impossible, but a doc with pending data must never be
+    // stored or compacted (the snapshot would not load). The update is still only queued, not stored.
+    if (hasPendingData(this.doc))
+      this.#fail(new Error('an update left pending data'), 'pending data in the doc');
+  }
+
+  /** Let the `beforeAwareness` extensions see a presence update; false (socket closed) when one refused it. */
+  allowAwareness(update: Uint8Array, from: Connection): boolean {
+    const refusal = this.#options.hooks.beforeAwareness({ ...this.#context(from), update });
+    if (!refusal) return true;
+    this.#log.warn('awareness update refused; closing socket', {
+      connection: from.id,
+      reason: refusal.reason,
+      detail: refusal.detail,
+    });
+    from.close(refusal.code, refusal.reason);
+    return false;
+  }
+
+  /** A stateless message: only the extensions see it (nothing is stored or relayed here). */
+  receiveStateless(payload: string, from: Connection): void {
+    this.#options.hooks.onStatelessMessage({ ...this.#context(from), payload });
   }
 
   /** Answer a SyncStep1 with what the client lacks, once everything in the doc is committed. */
@@ -338,12 +396,16 @@ export class Room {
     }
   }
 
-  /** Only called with nothing pending: then the doc holds exactly what is stored up to `#lastSeq`. */
+  /**
+   * Only called with nothing pending: then the doc holds exactly what is stored up to `#lastSeq`. The log is
+   * replaced only by a snapshot proven to load back into the same document (verifiedSnapshot).
+   */
   async #compact(): Promise<void> {
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const snapshot = verifiedSnapshot(this.doc);
     const upToSeq = this.#lastSeq;
     const folded = this.#logCount;
-    const title = readMeta(this.doc).title.trim();
+    // The guard keeps titles within the limit; a board from before it may still hold a longer one.
+    const title = readMeta(this.doc).title.trim().slice(0, TITLE_MAX_LENGTH);
     await this.#options.store.compact(this.boardId, snapshot, upToSeq);
     this.#logCount = 0;
     this.#logBytes = 0;
@@ -356,12 +418,12 @@ export class Room {
    * Storing failed. The doc now holds changes that are not durable, so it must not serve anyone: close
    * every socket (their clients resend unacknowledged changes on reconnect) and let the registry discard it.
    */
-  #fail(error: unknown): void {
+  #fail(error: unknown, what = 'storing an update failed'): void {
     if (this.#failed) return;
     this.#failed = true;
     this.#pending = [];
     this.#releaseWaiters();
-    this.#log.error('storing an update failed; closing the room', errorFields(error));
+    this.#log.error(`${what}; closing the room`, errorFields(error));
     this.closeConnections(CloseCode.STORAGE_FAILURE, 'storage failure');
     this.#options.onFailed(this);
   }
@@ -378,4 +440,57 @@ function awarenessClientIds(update: Uint8Array): number[] {
     decoding.readVarString(decoder);
   }
   return ids;
+}
+
+/** A board whose stored state could not be loaded; the store is left untouched. */
+export class BoardLoadError extends Error {
+  constructor(
+    readonly boardId: string,
+    cause: unknown,
+  ) {
+    super(`board ${boardId} cannot be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'BoardLoadError';
+  }
+}
+
+/** Structs or deletes Yjs could not integrate yet (they wait for data that may never come). */
+export function hasPendingData(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
+/**
+ * Encode `doc` as a snapshot and prove it loads back into the same document: a fresh doc built from it has
+ * no pending data, the same state vector, the same delete set, and the same content in every root the board
+ * layout knows. Throws (and the caller keeps its log) otherwise.
+ */
+export function verifiedSnapshot(doc: Y.Doc): Uint8Array {
+  if (hasPendingData(doc)) throw new Error('the doc holds pending data; not compacting');
+  const snapshot = Y.encodeStateAsUpdate(doc);
+  const check = new Y.Doc({ gc: doc.gc });
+  try {
+    Y.applyUpdate(check, snapshot);
+    if (hasPendingData(check)) throw new Error('the snapshot leaves pending data');
+    const stateVector = Y.encodeStateVector(doc);
+    if (!equalBytes(Y.encodeStateVector(check), stateVector)) throw new Error('the snapshot lost clocks');
+    // With the full state vector, an encoded update holds no structs: just the delete set.
+    if (!equalBytes(Y.encodeStateAsUpdate(check, stateVector), Y.encodeStateAsUpdate(doc, stateVector))) {
+      throw new Error('the snapshot lost deletions');
+    }
+    for (const name of doc.share.keys()) {
+      const kind = rootKindOf(name);
+      if (!kind) continue;
+      const read = (d: Y.Doc): string =>
+        JSON.stringify(kind === 'map' ? d.getMap(name).toJSON() : d.getXmlFragment(name).toJSON());
+      if (read(check) !== read(doc)) throw new Error(`the snapshot differs in root "${name}"`);
+    }
+    return snapshot;
+  } finally {
+    check.destroy();
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }

@@ -1,6 +1,7 @@
 import { errorFields, type Logger } from '../log';
 import type { BoardStore } from '../storage/board-store';
-import { Room } from './room';
+import type { SyncHooks } from './hooks';
+import { BoardLoadError, Room } from './room';
 import type { SyncStats } from './sync-stats';
 
 export interface RoomsOptions {
@@ -9,6 +10,17 @@ export interface RoomsOptions {
   compactUpdates: number;
   compactBytes: number;
   stats: SyncStats;
+  hooks: SyncHooks;
+  /** How long a board that failed to load is refused without trying again (default 30 s). */
+  failedLoadCacheMs?: number;
+}
+
+/** Thrown by `acquire` while a board is in the failed-load cache: it failed to load moments ago. */
+export class BoardUnavailableError extends Error {
+  constructor(readonly boardId: string) {
+    super(`board ${boardId} failed to load recently`);
+    this.name = 'BoardUnavailableError';
+  }
 }
 
 /**
@@ -22,6 +34,8 @@ export class Rooms {
   readonly #rooms = new Map<string, Room>();
   readonly #loading = new Map<string, Promise<Room>>();
   readonly #unloading = new Map<string, Promise<void>>();
+  /** Boards whose load failed, until when they are refused at once (a reconnect storm must not reload them). */
+  readonly #failedLoads = new Map<string, number>();
 
   constructor(options: RoomsOptions) {
     this.#options = options;
@@ -35,6 +49,16 @@ export class Rooms {
   /** Rooms whose unload is still running. */
   get unloadingCount(): number {
     return this.#unloading.size;
+  }
+
+  /** Loads in flight (for tests and metrics). */
+  get loadingCount(): number {
+    return this.#loading.size;
+  }
+
+  /** Forget a failed load (e.g. after `board repair`), so the next socket tries again. */
+  forgetFailedLoad(boardId: string): void {
+    this.#failedLoads.delete(boardId);
   }
 
   get(boardId: string): Room | undefined {
@@ -63,6 +87,11 @@ export class Rooms {
       }
       const loaded = this.#rooms.get(boardId);
       if (loaded) return loaded;
+      const failedUntil = this.#failedLoads.get(boardId);
+      if (failedUntil !== undefined) {
+        if (performance.now() < failedUntil) throw new BoardUnavailableError(boardId);
+        this.#failedLoads.delete(boardId);
+      }
       let loading = this.#loading.get(boardId);
       if (!loading) {
         loading = this.#load(boardId);
@@ -97,11 +126,19 @@ export class Rooms {
         compactUpdates: this.#options.compactUpdates,
         compactBytes: this.#options.compactBytes,
         stats: this.#options.stats,
+        hooks: this.#options.hooks,
         onEmpty: (r) => this.#unload(r),
         onFailed: (r) => this.#discard(r),
       });
       this.#rooms.set(boardId, room);
       return room;
+    } catch (error) {
+      // Room.load destroyed what it made; remember the failure so the next sockets are refused at once.
+      // A storage error (not the board's data) is not cached: it may be gone on the next try.
+      if (error instanceof BoardLoadError) {
+        this.#failedLoads.set(boardId, performance.now() + (this.#options.failedLoadCacheMs ?? 30_000));
+      }
+      throw error;
     } finally {
       this.#loading.delete(boardId);
     }

@@ -5,8 +5,11 @@ import { errorFields, type Logger } from '../log';
 import type { BoardStore } from '../storage/board-store';
 import { CLOSE_REASON, CloseCode } from './close-codes';
 import { Connection, type ConnectionAccess } from './connection';
-import { Rooms } from './rooms';
+import { SyncHooks, type SyncExtension } from './hooks';
+import { BoardLoadError } from './room';
+import { BoardUnavailableError, Rooms } from './rooms';
 import { SyncStats } from './sync-stats';
+import { updateGuard } from './update-guard';
 
 /** The answer of the access check at the upgrade (the auth module provides the real one). */
 export type UpgradeDecision =
@@ -27,6 +30,13 @@ export interface SyncServerOptions {
   /** How often the pipeline counters are logged (only when something was written). */
   statsIntervalMs: number;
   authorizeUpgrade?: AuthorizeUpgrade;
+  /**
+   * Extensions called by every room, in order (see hooks.ts). Default: just the update guard. A list given
+   * here replaces the default, so keep `updateGuard()` first in it.
+   */
+  extensions?: readonly SyncExtension[];
+  /** How long a board that failed to load is refused at once (default 30 s). */
+  failedLoadCacheMs?: number;
 }
 
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
@@ -61,6 +71,8 @@ export class SyncServer {
       compactUpdates: options.compactUpdates,
       compactBytes: options.compactBytes,
       stats: this.stats,
+      hooks: new SyncHooks(options.extensions ?? [updateGuard()], this.#log),
+      ...(options.failedLoadCacheMs === undefined ? {} : { failedLoadCacheMs: options.failedLoadCacheMs }),
     });
     // maxPayload: `ws` itself closes a socket with 1009 (MESSAGE_TOO_LARGE) when a message is larger.
     this.#wss = new WebSocketServer({
@@ -161,8 +173,19 @@ export class SyncServer {
     try {
       room = await this.rooms.acquire(boardId);
     } catch (error) {
-      log.error('loading a board failed', errorFields(error));
-      conn.close(CloseCode.STORAGE_FAILURE, CLOSE_REASON.STORAGE_FAILURE);
+      if (error instanceof BoardUnavailableError) {
+        log.debug('board recently failed to load; socket refused', { connection: conn.id });
+        conn.close(CloseCode.BOARD_UNAVAILABLE, CLOSE_REASON.BOARD_UNAVAILABLE);
+      } else if (error instanceof BoardLoadError) {
+        log.error(
+          'loading a board failed; its stored data is kept (see `pnpm koers board repair`)',
+          errorFields(error),
+        );
+        conn.close(CloseCode.BOARD_UNAVAILABLE, CLOSE_REASON.BOARD_UNAVAILABLE);
+      } else {
+        log.error('loading a board failed', errorFields(error));
+        conn.close(CloseCode.STORAGE_FAILURE, CLOSE_REASON.STORAGE_FAILURE);
+      }
       return;
     }
     // No await between acquire and attach: the room cannot unload in between.
