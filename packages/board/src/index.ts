@@ -225,6 +225,17 @@ export {
   type NewLink,
 } from './records/link';
 export {
+  VOTE_RESULT,
+  createVoteResult,
+  listVoteResults,
+  readVoteResult,
+  voteTallySchema,
+  type NewVoteResult,
+  type VoteResult,
+  type VoteResultFields,
+  type VoteTally,
+} from './records/vote-result';
+export {
   CHECKLISTS,
   CHECKLIST_IDS,
   CHECK_STATUSES,
