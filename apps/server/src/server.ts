@@ -15,6 +15,9 @@ import { boardDirectory } from './storage/board-directory';
 import { SqliteBoardStore } from './storage/sqlite-board-store';
 import type { SyncExtension } from './sync/hooks';
 import { SyncServer, type AuthorizeUpgrade } from './sync/sync-server';
+import { updateGuard } from './sync/update-guard';
+import { facilitationExtension, type FacilitationExtension } from './facilitation/facilitation-extension';
+import { SessionStore } from './facilitation/session-store';
 import { CLOSE_REASON, CloseCode } from './sync/close-codes';
 
 export interface KoersServerDeps {
@@ -23,6 +26,8 @@ export interface KoersServerDeps {
   store: BoardStore;
   auth: AuthModule;
   datasets: DatasetStore;
+  /** The database: the facilitation sessions are stored in it (without it, no facilitation channel). */
+  db?: DatabaseSync;
   /** Replaces the auth module's upgrade check (sync pipeline tests only). */
   authorizeUpgrade?: AuthorizeUpgrade;
   /** Replaces the sync server's extensions (default: the update guard; tests only). */
@@ -36,6 +41,8 @@ export interface KoersServer {
   app: ReturnType<typeof createApp>;
   http: Server;
   sync: SyncServer;
+  /** The facilitation channel (undefined without `db` or when tests replace the extensions). */
+  facilitation: FacilitationExtension | undefined;
   /** Start listening on config.host:config.port; resolves with the bound port (useful with PORT=0). */
   listen(): Promise<number>;
   /** Stop accepting, close sockets, store and unload every room, close the HTTP server. */
@@ -85,6 +92,11 @@ async function closeRevoked(
 
 /** Compose the HTTP app and the sync endpoint on one Node HTTP server. */
 export function createKoersServer(deps: KoersServerDeps): KoersServer {
+  const facilitation =
+    deps.db && !deps.syncExtensions
+      ? facilitationExtension({ store: new SessionStore(deps.db), log: deps.log })
+      : undefined;
+  const extensions = deps.syncExtensions ?? (facilitation ? [updateGuard(), facilitation] : undefined);
   const sync = new SyncServer({
     store: deps.store,
     log: deps.log,
@@ -94,7 +106,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     pingIntervalMs: deps.config.syncPingIntervalMs,
     statsIntervalMs: deps.config.syncStatsIntervalMs,
     authorizeUpgrade: deps.authorizeUpgrade ?? deps.auth.authorizeUpgrade,
-    ...(deps.syncExtensions ? { extensions: deps.syncExtensions } : {}),
+    ...(extensions ? { extensions } : {}),
     ...(deps.failedLoadCacheMs === undefined ? {} : { failedLoadCacheMs: deps.failedLoadCacheMs }),
   });
   const app = createApp({
@@ -122,6 +134,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     app,
     http,
     sync,
+    facilitation,
     listen: () =>
       new Promise<number>((resolve, reject) => {
         http.once('error', reject);
@@ -191,6 +204,7 @@ export async function startServer(
       store,
       auth,
       datasets,
+      db,
       ...(options.authorizeUpgrade ? { authorizeUpgrade: options.authorizeUpgrade } : {}),
       ...(options.syncExtensions ? { syncExtensions: options.syncExtensions } : {}),
       ...(options.failedLoadCacheMs === undefined ? {} : { failedLoadCacheMs: options.failedLoadCacheMs }),
