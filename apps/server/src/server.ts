@@ -90,12 +90,23 @@ async function closeRevoked(
   log.info('access revoked: sockets closed', { kind: event.kind, closed });
 }
 
+/**
+ * The facilitation store's own connection to the same database file, with synchronous=NORMAL: a session
+ * change survives a crash or `kill -9` of the process (WAL) but does not wait for an fsync, which on a busy
+ * disk takes hundreds of milliseconds and, with node:sqlite being synchronous, would hold every room.
+ * Documents keep the main connection's FULL. An in-memory database has no second connection.
+ */
+function sessionDatabase(db: DatabaseSync): DatabaseSync {
+  const file = db.location();
+  return file ? openDatabase(file, { synchronous: 'NORMAL' }) : db;
+}
+
 /** Compose the HTTP app and the sync endpoint on one Node HTTP server. */
 export function createKoersServer(deps: KoersServerDeps): KoersServer {
-  const facilitation =
-    deps.db && !deps.syncExtensions
-      ? facilitationExtension({ store: new SessionStore(deps.db), log: deps.log })
-      : undefined;
+  const sessionDb = deps.db && !deps.syncExtensions ? sessionDatabase(deps.db) : undefined;
+  const facilitation = sessionDb
+    ? facilitationExtension({ store: new SessionStore(sessionDb), log: deps.log })
+    : undefined;
   const extensions = deps.syncExtensions ?? (facilitation ? [updateGuard(), facilitation] : undefined);
   const sync = new SyncServer({
     store: deps.store,
@@ -148,6 +159,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
       stopHousekeeping();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       await sync.close();
+      if (sessionDb && sessionDb !== deps.db) sessionDb.close();
       http.closeAllConnections();
       await closed;
     },

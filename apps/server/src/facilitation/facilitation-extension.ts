@@ -26,6 +26,9 @@ const RATE_PER_SECOND = 10;
 /** A flooding socket is told once per this interval, not once per message. */
 const RATE_ERROR_INTERVAL_MS = 1000;
 
+/** A command that took longer than this (parse, store with fsync, send to every socket) is logged. */
+const SLOW_COMMAND_MS = 20;
+
 /** One board's live session: its state, its secrets and the sockets on it. */
 interface LiveBoard {
   boardId: string;
@@ -119,6 +122,18 @@ export function facilitationExtension(options: FacilitationOptions): Facilitatio
     broadcast(board, to);
   };
 
+  /**
+   * For navigation (step, timer, spotlight, summon, follow, open/closed steps, "klaar"): send first, then
+   * store in the same turn. The frames are handed to the kernel before the fsync, so a disk stall (hundreds
+   * of ms on a busy machine) does not hold the room's screens; a crash in between loses that one change,
+   * and clients take the first state after a reconnect as it is, whatever its rev (see the README).
+   */
+  const commitFast = (board: LiveBoard): void => {
+    board.state.rev++;
+    broadcast(board);
+    store.saveState(board.boardId, board.state);
+  };
+
   /** Only the author's sockets and the facilitators see a change of someone's drafts or dots. */
   const authorAndFacilitators =
     (userId: string) =>
@@ -197,7 +212,7 @@ export function facilitationExtension(options: FacilitationOptions): Facilitatio
       case 'ready.set':
         if (command.ready) state.ready[actor.userId] = { name: actor.name, at };
         else delete state.ready[actor.userId];
-        commit(board);
+        commitFast(board);
         return;
       case 'draft.save': {
         const draft = saveDraft(state, board.drafts, command, actor, at);
@@ -231,7 +246,7 @@ export function facilitationExtension(options: FacilitationOptions): Facilitatio
         const before = JSON.stringify(state);
         applyStateCommand(state, command as StateCommand, actor, at);
         // A repeated command (the same step twice) changes nothing and sends nothing.
-        if (JSON.stringify(state) !== before) commit(board);
+        if (JSON.stringify(state) !== before) commitFast(board);
       }
     }
   };
@@ -286,8 +301,13 @@ export function facilitationExtension(options: FacilitationOptions): Facilitatio
         reply(connection, parsed.id, parsed.error.code, parsed.error.message);
         return;
       }
+      const started = performance.now();
       try {
         handle(board, doc, connection, parsed.command);
+        const ms = performance.now() - started;
+        // Stored and sent synchronously: a slow one (disk stall) holds every room of the process.
+        if (ms > SLOW_COMMAND_MS)
+          log.warn('slow facilitation command', { boardId, command: parsed.command.t, ms });
         if (parsed.id !== undefined) send(connection, { t: 'ok', id: parsed.id });
       } catch (error) {
         if (error instanceof CommandError) {
@@ -308,7 +328,10 @@ export function facilitationExtension(options: FacilitationOptions): Facilitatio
   };
 
   function reloadFromStore(board: LiveBoard): void {
+    const rev = board.state.rev;
     Object.assign(board, loadSecrets(board.boardId));
+    // Clients may have seen a later rev than the stored one; the reloaded state must not look older.
+    board.state.rev = Math.max(board.state.rev, rev) + 1;
   }
 
   /** The stored state of a board with its open round's drafts and its open vote's ballots. */

@@ -215,7 +215,7 @@ describe('silent writing ("Stil schrijven") is secret until the reveal', () => {
     expect(state.session.lastReveal.anonymous).toBe(true);
     expect(state.session.lastReveal.authors).toBeUndefined();
     expect(writer.payloads.at(-1)).not.toContain('anja');
-    const [recordId] = state.session.lastReveal.recordIds as string[];
+    const recordId = (state.session.lastReveal.recordIds as string[])[0]!;
     expect(
       server.db.prepare('SELECT COUNT(*) AS n FROM facilitation_authors WHERE record_id = ?').get(recordId),
     ).toEqual({
@@ -247,12 +247,12 @@ describe('the blind vote is blind until it closes', () => {
         createdBy: leider.state!.mine.userId,
       }).token,
     });
-    const [c1, c2, c3, elsewhere] = await serverWrites(boardId, (doc) => [
+    const [c1, c2, c3, elsewhere] = (await serverWrites(boardId, (doc) => [
       createCause(doc, { text: 'Weinig inoefening', polarity: 'negatief' }),
       createCause(doc, { text: 'Veel invallers', polarity: 'negatief' }),
       createCause(doc, { text: 'Sterk team', polarity: 'positief' }),
       createFact(doc, { stepId: 's4', text: 'Een feit van stap 4' }),
-    ]);
+    ])) as [string, string, string, string];
     await waitFor(() => listFacts(peer.client.doc, 's4').length === 1, 'the cards on the peer');
     await leider.ok('session.start', { stepId: 's9' });
     await leider.ok('vote.start', {
