@@ -16,6 +16,7 @@ import {
 } from './protocol';
 import { applyStateCommand, type Actor, type SessionState, type StateCommand } from './session-state';
 import type { Draft, SessionStore } from './session-store';
+import { refuseForgedResults } from './server-written-records';
 import { mineView, sessionView, stateMessage, type LiveSecrets, type Viewer } from './session-view';
 import { cancelRound, deleteDraft, revealRound, saveDraft, startRound } from './silent-writing';
 import { cancelVote, closeVote, placeDot, removeDot, startVote, type Ballots } from './voting';
@@ -257,6 +258,8 @@ export function facilitationExtension(options: FacilitationOptions): Facilitatio
 
   return {
     name: 'facilitation',
+
+    beforeApply: ({ update }) => refuseForgedResults(update),
 
     stateOf: (boardId) => boards.get(boardId)?.state ?? store.load(boardId).state,
 

@@ -1,9 +1,23 @@
-import { boardToJSON, createCause, createFact, listFacts, listVoteResults } from '@koers/board';
+import {
+  boardToJSON,
+  createCause,
+  createFact,
+  createVoteResult,
+  listFacts,
+  listVoteResults,
+} from '@koers/board';
 import * as decoding from 'lib0/decoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase } from '../db/sqlite';
+import { createLogger } from '../log';
+import { CloseCode } from '../sync/close-codes';
+import { SqliteBoardStore } from '../storage/sqlite-board-store';
 import { MessageType } from '../sync/messages';
 import { SERVER_ORIGIN } from '../sync/origins';
 import { FacilitationClient } from '../testing/facilitation-client';
+import { facilitationExtension } from './facilitation-extension';
+import { SessionStore } from './session-store';
 import {
   addTestMember,
   connectClient,
@@ -337,5 +351,63 @@ describe('the blind vote is blind until it closes', () => {
     expect(await voterA.command('dot.remove', { recordId: c1 })).toMatchObject({
       message: 'Er loopt geen stemming.',
     });
+  });
+});
+
+/** A session store on its own in-memory database (with the boards table its rows refer to). */
+function sessionStoreInMemory(): SessionStore {
+  const db = openDatabase(':memory:');
+  new SqliteBoardStore(db);
+  return new SessionStore(db);
+}
+
+describe('a vote result is the server’s to write', () => {
+  it('a client creating a voteResult record (or rewriting its counts) is refused with 4422 and nothing is stored; its other cards go through', async () => {
+    // Facilitation alone (no update guard), so its own check is what refuses.
+    const alone = await startTestServer(
+      {},
+      {
+        syncExtensions: [
+          facilitationExtension({
+            store: sessionStoreInMemory(),
+            log: createLogger('error'),
+          }),
+        ],
+      },
+    );
+    try {
+      const boardId = await createBoardViaApi(alone);
+      const honest = connectClient(alone.url, boardId, { cookie: alone.cookie });
+      const member = await addTestMember(alone, alone.schoolId, 'vervalser@test.nl', 'leerkracht');
+      const forger = connectClient(alone.url, boardId, { cookie: member.cookie });
+      clients.push(honest, forger);
+      await Promise.all([waitSynced(honest), waitSynced(forger)]);
+      const factId = createFact(honest.doc, { stepId: 's9', text: 'Een eerlijke kaart' });
+      await waitFor(() => listFacts(forger.doc, 's9').length === 1, 'the honest card to arrive');
+
+      let closeCode = 0;
+      forger.provider.ws!.addEventListener('close', (event: { code: number }) => {
+        closeCode = event.code;
+      });
+      createVoteResult(forger.doc, {
+        stepId: 's9',
+        voteId: 'nep',
+        question: 'Vervalst',
+        dotsPerPerson: 3,
+        voters: 30,
+        tallies: [{ recordId: factId, dots: 99 }],
+      });
+      await waitFor(() => closeCode !== 0, 'the forger’s socket to close');
+      expect(closeCode).toBe(CloseCode.UPDATE_REFUSED);
+      await alone.server.sync.rooms.get(boardId)?.whenWritten();
+      const stored = await alone.store.loadBoardState(boardId);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]));
+      expect(listVoteResults(doc)).toEqual([]);
+      expect(listFacts(doc, 's9').map((f) => f.text)).toEqual(['Een eerlijke kaart']);
+      expect(listVoteResults(honest.doc)).toEqual([]);
+    } finally {
+      await alone.stop();
+    }
   });
 });
