@@ -55,15 +55,28 @@ export interface KoersServer {
  * are closed on the boards of the school she left; after a password change, every socket of the user's
  * other sessions; after a logout, the sockets of that session. Ended access closes with 4403, an ended
  * session with 4401 (the web app then asks to log in again); clients do not reconnect (4400–4499 are permanent).
+ * A changed role closes nothing: the member's sockets carry the new role from then on.
  */
 async function closeRevoked(
   event: AccessRevoked,
   sync: SyncServer,
   store: BoardStore,
   log: Logger,
+  facilitation: FacilitationExtension | undefined,
 ): Promise<void> {
   let closed = 0;
   switch (event.kind) {
+    case 'role': {
+      // Not an end of access: the sockets stay, with the new role (and a fresh session view).
+      const boards = new Set((await store.listBoards({ schoolId: event.schoolId })).map((b) => b.id));
+      const changed = sync.connectionsWhere((c) => c.user?.id === event.userId && boards.has(c.boardId));
+      for (const connection of changed) {
+        if (connection.user) connection.user.role = event.role;
+        facilitation?.refresh(connection);
+      }
+      log.info('role changed: open sockets updated', { sockets: changed.length });
+      return;
+    }
     case 'projector-link':
       closed = sync.closeConnections((c) => c.user?.id === event.connectionUserId);
       break;
@@ -130,7 +143,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   const unsubscribe = deps.auth.onAccessRevoked((event) => {
-    closeRevoked(event, sync, deps.store, deps.log).catch((error: unknown) =>
+    closeRevoked(event, sync, deps.store, deps.log, facilitation).catch((error: unknown) =>
       deps.log.error('closing revoked sockets failed', { kind: event.kind, ...errorFields(error) }),
     );
   });

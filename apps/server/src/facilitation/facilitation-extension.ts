@@ -48,6 +48,8 @@ export interface FacilitationOptions {
 export interface FacilitationExtension extends SyncExtension {
   /** The stored-and-live state of a board (tests and diagnostics; secrets not included). */
   stateOf(boardId: string): SessionState | undefined;
+  /** Send a socket its view again (after its user's role changed). */
+  refresh(connection: Connection): void;
 }
 
 /**
@@ -262,6 +264,11 @@ export function facilitationExtension(options: FacilitationOptions): Facilitatio
     beforeApply: ({ update }) => refuseForgedResults(update),
 
     stateOf: (boardId) => boards.get(boardId)?.state ?? store.load(boardId).state,
+
+    refresh(connection) {
+      const board = boards.get(connection.boardId);
+      if (board?.connections.has(connection)) broadcast(board, (c) => c === connection);
+    },
 
     onConnect({ boardId, connection }: HookContext): void {
       let board = boards.get(boardId);

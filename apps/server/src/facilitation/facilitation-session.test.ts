@@ -160,6 +160,31 @@ describe('facilitation: who may lead', () => {
   });
 });
 
+describe('facilitation: a role change reaches open sockets', () => {
+  it('a leerkracht promoted to leider can lead at once on her open socket, and demoted she no longer can', async () => {
+    const boardId = await createBoardViaApi(server);
+    const member = await addTestMember(server, server.schoolId, 'wordt-leider@test.nl', 'leerkracht');
+    const her = await join(boardId, { cookie: member.cookie });
+    expect(await her.command('session.start')).toMatchObject({ t: 'error', code: 'forbidden' });
+    const setRole = async (role: string): Promise<void> => {
+      const response = await fetch(`${server.url}/api/school/members/${member.userId}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', cookie: server.cookie, origin: server.url },
+        body: JSON.stringify({ role }),
+      });
+      expect(response.status).toBe(200);
+    };
+
+    await setRole('leider');
+    await her.waitState((s) => s.mine.canFacilitate === true, 'her new role in her view');
+    await her.ok('session.start', { stepId: 's2' });
+    await setRole('leerkracht');
+    await her.waitState((s) => s.mine.canFacilitate === false, 'her old role back');
+    expect(await her.command('step.go', { stepId: 's3' })).toMatchObject({ t: 'error', code: 'forbidden' });
+    expect(her.ws.readyState).toBe(her.ws.OPEN);
+  });
+});
+
 describe('facilitation: the session outlives sockets and the server', () => {
   it('a (re)connecting client gets the full state at once, as its first session message', async () => {
     const boardId = await createBoardViaApi(server);
