@@ -13,7 +13,7 @@ import {
   type TestClient,
 } from '../testing/sync-test-kit';
 import { SERVER_ORIGIN } from '../sync/origins';
-import { MAX_PAYLOAD_CHARS } from './protocol';
+import { MAX_PAYLOAD_BYTES } from './protocol';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -322,7 +322,10 @@ describe('facilitation: bad messages are answered, never fatal', () => {
 
     leider.sendRaw('{niet json');
     leider.sendRaw('[1,2,3]');
-    leider.sendRaw('x'.repeat(MAX_PAYLOAD_CHARS + 1));
+    // 6,000 characters, but more than 16 KB in UTF-8 (€ is three bytes).
+    const euros = JSON.stringify({ v: 1, t: 'state.get', pad: '€'.repeat(6000) });
+    expect(euros.length).toBeLessThan(MAX_PAYLOAD_BYTES);
+    leider.sendRaw(euros);
     expect(await leider.command('step.go', { stepId: 's99' })).toMatchObject({
       t: 'error',
       code: 'malformed',

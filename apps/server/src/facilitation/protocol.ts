@@ -8,8 +8,8 @@ import { z } from 'zod';
  */
 export const PROTOCOL_VERSION = 1;
 
-/** Largest payload accepted (UTF-16 code units ≈ bytes for the JSON we expect). */
-export const MAX_PAYLOAD_CHARS = 16 * 1024;
+/** Largest payload accepted, in UTF-8 bytes. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 /** Draft cards one person may write in one silent round. */
 export const MAX_DRAFTS_PER_PERSON = 50;
@@ -128,7 +128,8 @@ export type ParsedMessage =
 
 /** Parse one payload: size, JSON, version, then the command's own shape. Never throws. */
 export function parseMessage(payload: string): ParsedMessage {
-  if (payload.length > MAX_PAYLOAD_CHARS) {
+  // Cheap first: a string of more than MAX chars has more than MAX bytes; only then count the bytes.
+  if (payload.length > MAX_PAYLOAD_BYTES || Buffer.byteLength(payload, 'utf8') > MAX_PAYLOAD_BYTES) {
     return { ok: false, id: undefined, error: new CommandError('too-large', 'Dit bericht is te groot.') };
   }
   let raw: unknown;
