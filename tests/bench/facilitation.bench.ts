@@ -15,7 +15,7 @@ import path from 'node:path';
 import { STEP_IDS } from '@koers/board';
 import { WebSocket } from 'ws';
 import { createBenchLeider, loginAsBenchLeider, type BenchSession } from './sync-auth';
-import { cpuMeter, rssBytes, spawnServer, stopServer } from './sync-process';
+import { cpuMeter, cpuPressureMeter, rssBytes, spawnServer, stopServer } from './sync-process';
 import { readStateless, statelessMessage } from './sync-wire';
 
 const LAPTOPS = Number(process.env.BENCH_LAPTOPS ?? 40);
@@ -23,6 +23,7 @@ const STEPS = Number(process.env.BENCH_STEPS ?? 100);
 const VOTES = Number(process.env.BENCH_VOTES ?? 20);
 /** Between two commands of the leider: a person clicking, within the server's 10/s per socket. */
 const PACE_MS = 150;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -136,7 +137,20 @@ async function joinTeam(url: string, token: string, i: number): Promise<string> 
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-async function main(): Promise<void> {
+interface RunResult {
+  stepP50: number;
+  stepP99: number;
+  revealMs: number;
+  closeP50: number;
+  closeP99: number;
+  slowInServer: number;
+  slowestInServerMs: number;
+  cpu: number;
+  rssMb: number;
+  cpuPressure: number | undefined;
+}
+
+async function run(index: number): Promise<RunResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'koers-bench-facilitation-'));
   createBenchLeider(dataDir);
   const server = await spawnServer(dataDir);
@@ -173,11 +187,11 @@ async function main(): Promise<void> {
     const projector = await SessionSocket.open(server.url, board.id, { origin }, `?projector=${token}`);
     sockets.push(leider, ...laptops, projector);
     const followers = [...laptops, projector];
-    console.log(`${LAPTOPS} laptops + projector + leider connected to one board`);
 
     await leider.command('session.start', { stepId: 's1' });
     await sleep(PACE_MS);
     const cpu = cpuMeter(server.pid);
+    const pressure = cpuPressureMeter();
     // The server logs every command that took > 20 ms inside it (store with fsync + send to all sockets).
     const slowInServer: number[] = [];
     // Warnings go to stderr (which spawnServer also echoes); read them from there.
@@ -249,26 +263,27 @@ async function main(): Promise<void> {
     }
 
     const rss = rssBytes(server.pid);
-    const slowest = slowInServer.length ? Math.max(...slowInServer).toFixed(1) : '–';
-    console.log('');
+    const sortedSteps = [...stepLatency].sort((a, b) => a - b);
+    const sortedCloses = [...closeLatency].sort((a, b) => a - b);
+    const result: RunResult = {
+      stepP50: percentile(sortedSteps, 50),
+      stepP99: percentile(sortedSteps, 99),
+      revealMs,
+      closeP50: percentile(sortedCloses, 50),
+      closeP99: percentile(sortedCloses, 99),
+      slowInServer: slowInServer.length,
+      slowestInServerMs: slowInServer.length ? Math.max(...slowInServer) : 0,
+      cpu: cpuSteps,
+      rssMb: rss / 1e6,
+      cpuPressure: pressure(),
+    };
     console.log(
-      `goToStep → state on all ${followers.length} followers (per socket): ${summary(stepLatency)}`,
-    );
-    console.log(`goToStep → state on the slowest follower (per step):       ${summary(slowestPerStep)}`);
-    console.log(`silent round reveal (${LAPTOPS} drafts) → projector:             ${revealMs.toFixed(1)} ms`);
-    console.log(`vote close (${LAPTOPS} voters) → result on the projector:        ${summary(closeLatency)}`);
-    console.log(
-      `step.go commands > 20 ms inside the server: ${slowInServer.length} of ${STEPS} (slowest ${slowest} ms)`,
+      `run ${index}: goToStep → ${followers.length} followers ${summary(stepLatency)}; slowest follower per step ${summary(slowestPerStep)}`,
     );
     console.log(
-      `server CPU during the step changes: ${cpuSteps.toFixed(0)}% of one core; RSS ${(rss / 1e6).toFixed(0)} MB`,
+      `run ${index}: reveal ${revealMs.toFixed(1)} ms; vote close ${summary(closeLatency)}; step.go > 20 ms in the server: ${result.slowInServer}/${STEPS} (max ${result.slowestInServerMs.toFixed(1)} ms); CPU pressure ${result.cpuPressure?.toFixed(0) ?? '?'}%`,
     );
-    console.log(`load average (1 min): ${loadavg()[0]?.toFixed(2)} on this machine`);
-    const p99 = percentile(
-      [...stepLatency].sort((a, b) => a - b),
-      99,
-    );
-    console.log(`target p99 < 100 ms for goToStep: ${p99 < 100 ? 'met' : 'NOT met'}`);
+    return result;
   } finally {
     for (const socket of sockets) socket.ws.close();
     await stopServer(server);
@@ -276,4 +291,33 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+const results: RunResult[] = [];
+for (let i = 1; i <= RUNS; i++) results.push(await run(i));
+const med = (pick: (r: RunResult) => number): string => median(results.map(pick)).toFixed(1);
+const pressures = results.map((r) => r.cpuPressure).filter((p): p is number => p !== undefined);
+console.log('');
+console.log(
+  `medians of ${RUNS} runs (${LAPTOPS} laptops + projector following the leider, ${STEPS} steps, ${VOTES} votes):`,
+);
+console.log(
+  `  goToStep → every socket        p50 ${med((r) => r.stepP50)} ms, p99 ${med((r) => r.stepP99)} ms (target p99 < 100 ms)`,
+);
+console.log(`  reveal of ${LAPTOPS} drafts → projector ${med((r) => r.revealMs)} ms`);
+console.log(
+  `  vote close → result on projector p50 ${med((r) => r.closeP50)} ms, p99 ${med((r) => r.closeP99)} ms`,
+);
+console.log(
+  `  step.go > 20 ms inside the server: ${results.map((r) => r.slowInServer).join(', ')} of ${STEPS} per run`,
+);
+console.log(
+  `  server CPU ${med((r) => r.cpu)}% of one core, RSS ${med((r) => r.rssMb)} MB; load average ${loadavg()[0]?.toFixed(1)}`,
+);
+console.log(
+  `  machine CPU pressure (PSI, share of time something waited for a CPU): ${pressures.map((p) => `${p.toFixed(0)}%`).join(', ') || 'unknown'}`,
+);
