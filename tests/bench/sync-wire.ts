@@ -61,3 +61,28 @@ export function messageKind(data: Uint8Array): { type: number; syncType: number 
 
 export const SYNC_STEP2_TYPE = SYNC_STEP2;
 export const SYNC_STEP1_TYPE = SYNC_STEP1;
+
+const MESSAGE_STATELESS = 5;
+
+/** A stateless message (the facilitation channel): type 5, then the payload as a length-prefixed UTF-8 string. */
+export function statelessMessage(payload: string): Uint8Array {
+  const out: number[] = [];
+  varUint(out, MESSAGE_STATELESS);
+  varBytes(out, new TextEncoder().encode(payload));
+  return Uint8Array.from(out);
+}
+
+/** The payload of an incoming stateless message, or undefined for any other message. */
+export function readStateless(data: Uint8Array): string | undefined {
+  if (data[0] !== MESSAGE_STATELESS) return undefined;
+  let length = 0;
+  let shift = 0;
+  let at = 1;
+  for (;;) {
+    const byte = data[at++] ?? 0;
+    length += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) break;
+  }
+  return new TextDecoder().decode(data.subarray(at, at + length));
+}

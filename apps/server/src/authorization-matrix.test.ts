@@ -7,6 +7,7 @@ import { createBoard } from './boards/create-board';
 import { namedDemoSchool } from './datasets/testing';
 import { CloseCode } from './sync/close-codes';
 import { addStoredChartView } from './testing/board-fixtures';
+import { FacilitationClient } from './testing/facilitation-client';
 import {
   addTestMember,
   connectClient,
@@ -603,6 +604,73 @@ describe('sync endpoint on the wired server × caller', () => {
         for (const c of clients) c.destroy();
       }
     });
+  }
+
+  /**
+   * The facilitation channel on the same socket (`board:facilitate` for leading, `board:write` for taking
+   * part): the answer to a leader command and to a participant's command while a session runs.
+   */
+  const FACILITATION: Record<'lead' | 'participate', Record<ActorName, number | 'ok' | 'forbidden'>> = {
+    lead: {
+      anonymous: CloseCode.UNAUTHORIZED,
+      leerkracht: 'forbidden',
+      leider: 'ok',
+      otherSchool: CloseCode.BOARD_NOT_FOUND,
+      projector: 'forbidden',
+      revokedLink: CloseCode.UNAUTHORIZED,
+      expiredSession: CloseCode.UNAUTHORIZED,
+    },
+    participate: {
+      anonymous: CloseCode.UNAUTHORIZED,
+      leerkracht: 'ok',
+      leider: 'ok',
+      otherSchool: CloseCode.BOARD_NOT_FOUND,
+      projector: 'forbidden',
+      revokedLink: CloseCode.UNAUTHORIZED,
+      expiredSession: CloseCode.UNAUTHORIZED,
+    },
+  };
+  for (const kind of ['lead', 'participate'] as const) {
+    for (const actor of ACTORS) {
+      const expected = FACILITATION[kind][actor];
+      const command = kind === 'lead' ? 'step.go' : 'ready.set';
+      it(`facilitation ${command} (${kind}) on a board of school A as ${actor} → ${expected}`, async () => {
+        const f = await fixture();
+        const outcome = await admitted(f, actor);
+        if (outcome !== 'open') {
+          expect(outcome).toBe(expected);
+          return;
+        }
+        const credentials = f.credentials[actor];
+        const others = await FacilitationClient.connect(server.url, f.boardA, {
+          cookie: f.credentials.leerkracht.cookie!,
+        });
+        const subject = await FacilitationClient.connect(server.url, f.boardA, credentials);
+        try {
+          if (kind === 'participate') {
+            // Someone else leads: a leider of the school (the fixture's) starts the session.
+            const lead = await FacilitationClient.connect(server.url, f.boardA, {
+              cookie: f.credentials.leider.cookie!,
+            });
+            await lead.ok('session.start', { stepId: 's3' });
+            lead.close();
+          }
+          const answer = await subject.command(command, kind === 'lead' ? { stepId: 's4' } : { ready: true });
+          if (kind === 'lead' && actor === 'leider') {
+            // Leading needs a session: the leider starts it, then steers.
+            expect(answer).toMatchObject({ t: 'error', code: 'no-session' });
+            await subject.ok('session.start');
+            expect(await subject.command(command, { stepId: 's4' })).toMatchObject({ t: 'ok' });
+            await others.waitState((st) => st.session.currentStep === 's4', 'the step to reach the others');
+            return;
+          }
+          expect(answer.t === 'ok' ? 'ok' : answer.t === 'error' ? answer.code : answer.t).toBe(expected);
+        } finally {
+          subject.close();
+          others.close();
+        }
+      });
+    }
   }
 
   it('an unknown board is 4404 for a member', async () => {

@@ -20,8 +20,10 @@ import type { SyncExtension } from './sync/hooks';
 import { presenceNames } from './sync/presence-names';
 import { schemaVersionCheck } from './sync/schema-version';
 import { SyncServer, type AuthorizeUpgrade } from './sync/sync-server';
-import { CLOSE_REASON, CloseCode } from './sync/close-codes';
 import { updateGuard } from './sync/update-guard';
+import { facilitationExtension, type FacilitationExtension } from './facilitation/facilitation-extension';
+import { SessionStore } from './facilitation/session-store';
+import { CLOSE_REASON, CloseCode } from './sync/close-codes';
 
 export interface KoersServerDeps {
   config: Config;
@@ -31,6 +33,8 @@ export interface KoersServerDeps {
   datasets: DatasetStore;
   /** Which account introduced each Yjs client id on each board (`sync/client-ledger.ts`). */
   ledger: ClientLedgerStore;
+  /** The database: the facilitation sessions are stored in it (without it, no facilitation channel). */
+  db?: DatabaseSync;
   /** Replaces the auth module's upgrade check (sync pipeline tests only). */
   authorizeUpgrade?: AuthorizeUpgrade;
   /** Replaces the sync server's extensions (default: {@link defaultSyncExtensions}; tests only). */
@@ -44,6 +48,8 @@ export interface KoersServer {
   app: ReturnType<typeof createApp>;
   http: Server;
   sync: SyncServer;
+  /** The facilitation channel (undefined without `db` or when tests replace the extensions). */
+  facilitation: FacilitationExtension | undefined;
   /** Start listening on config.host:config.port; resolves with the bound port (useful with PORT=0). */
   listen(): Promise<number>;
   /** Stop accepting, close sockets, store and unload every room, close the HTTP server. */
@@ -56,15 +62,28 @@ export interface KoersServer {
  * are closed on the boards of the school she left; after a password change, every socket of the user's
  * other sessions; after a logout, the sockets of that session. Ended access closes with 4403, an ended
  * session with 4401 (the web app then asks to log in again); clients do not reconnect (4400–4499 are permanent).
+ * A changed role closes nothing: the member's sockets carry the new role from then on.
  */
 async function closeRevoked(
   event: AccessRevoked,
   sync: SyncServer,
   store: BoardStore,
   log: Logger,
+  facilitation: FacilitationExtension | undefined,
 ): Promise<void> {
   let closed = 0;
   switch (event.kind) {
+    case 'role': {
+      // Not an end of access: the sockets stay, with the new role (and a fresh session view).
+      const boards = new Set((await store.listBoards({ schoolId: event.schoolId })).map((b) => b.id));
+      const changed = sync.connectionsWhere((c) => c.user?.id === event.userId && boards.has(c.boardId));
+      for (const connection of changed) {
+        if (connection.user) connection.user.role = event.role;
+        facilitation?.refresh(connection);
+      }
+      log.info('role changed: open sockets updated', { sockets: changed.length });
+      return;
+    }
     case 'projector-link':
       closed = sync.closeConnections((c) => c.user?.id === event.connectionUserId);
       break;
@@ -100,8 +119,23 @@ export function defaultSyncExtensions(deps: { ledger: ClientLedgerStore; log: Lo
   return [updateGuard(), schemaVersionCheck(), presenceNames(), clientLedger(deps.ledger, deps.log)];
 }
 
+/**
+ * The facilitation store's own connection to the same database file, with synchronous=NORMAL: a session
+ * change survives a crash or `kill -9` of the process (WAL) but does not wait for an fsync, which on a busy
+ * disk takes hundreds of milliseconds and, with node:sqlite being synchronous, would hold every room.
+ * Documents keep the main connection's FULL. An in-memory database has no second connection.
+ */
+function sessionDatabase(db: DatabaseSync): DatabaseSync {
+  const file = db.location();
+  return file ? openDatabase(file, { synchronous: 'NORMAL' }) : db;
+}
+
 /** Compose the HTTP app and the sync endpoint on one Node HTTP server. */
 export function createKoersServer(deps: KoersServerDeps): KoersServer {
+  const sessionDb = deps.db && !deps.syncExtensions ? sessionDatabase(deps.db) : undefined;
+  const facilitation = sessionDb
+    ? facilitationExtension({ store: new SessionStore(sessionDb), log: deps.log })
+    : undefined;
   const sync = new SyncServer({
     store: deps.store,
     log: deps.log,
@@ -112,7 +146,11 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     pingIntervalMs: deps.config.syncPingIntervalMs,
     statsIntervalMs: deps.config.syncStatsIntervalMs,
     authorizeUpgrade: deps.authorizeUpgrade ?? deps.auth.authorizeUpgrade,
-    extensions: deps.syncExtensions ?? defaultSyncExtensions(deps),
+    // Facilitation comes after the ledger: it may trust that an update is well-formed and honestly authored.
+    extensions: deps.syncExtensions ?? [
+      ...defaultSyncExtensions(deps),
+      ...(facilitation ? [facilitation] : []),
+    ],
     ...(deps.failedLoadCacheMs === undefined ? {} : { failedLoadCacheMs: deps.failedLoadCacheMs }),
   });
   const app = createApp({
@@ -127,7 +165,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   const unsubscribe = deps.auth.onAccessRevoked((event) => {
-    closeRevoked(event, sync, deps.store, deps.log).catch((error: unknown) =>
+    closeRevoked(event, sync, deps.store, deps.log, facilitation).catch((error: unknown) =>
       deps.log.error('closing revoked sockets failed', { kind: event.kind, ...errorFields(error) }),
     );
   });
@@ -142,6 +180,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     app,
     http,
     sync,
+    facilitation,
     listen: () =>
       new Promise<number>((resolve, reject) => {
         http.once('error', reject);
@@ -155,6 +194,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
       stopHousekeeping();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       await sync.close();
+      if (sessionDb && sessionDb !== deps.db) sessionDb.close();
       http.closeAllConnections();
       await closed;
     },
@@ -215,6 +255,7 @@ export async function startServer(
       auth,
       datasets,
       ledger,
+      db,
       ...(options.authorizeUpgrade ? { authorizeUpgrade: options.authorizeUpgrade } : {}),
       ...(options.syncExtensions ? { syncExtensions: options.syncExtensions } : {}),
       ...(options.failedLoadCacheMs === undefined ? {} : { failedLoadCacheMs: options.failedLoadCacheMs }),

@@ -18,7 +18,6 @@ export {
   type SteppingStone,
 } from './kwaliteitskaart';
 export {
-  TITLE_MAX_LENGTH,
   ANALYSIS,
   BOARD_ROOTS,
   CHECKS,
@@ -26,6 +25,7 @@ export {
   META,
   RECORDS,
   STEP_DONE,
+  TITLE_MAX_LENGTH,
   isKnownRoot,
   isValidMapEntry,
   rootKindOf,
@@ -225,6 +225,17 @@ export {
   type LinkRelation,
   type NewLink,
 } from './records/link';
+export {
+  VOTE_RESULT,
+  createVoteResult,
+  listVoteResults,
+  readVoteResult,
+  voteTallySchema,
+  type NewVoteResult,
+  type VoteResult,
+  type VoteResultFields,
+  type VoteTally,
+} from './records/vote-result';
 export {
   CHECKLISTS,
   CHECKLIST_IDS,

@@ -1,3 +1,5 @@
+import type { Role } from '../schools/school-store';
+
 /**
  * Access that ended while sockets may still be open: a revoked projector link, a member removed from a
  * school, a user's other sessions ended by a password change. The sync server subscribes and closes the
@@ -10,7 +12,12 @@ export type AccessRevoked =
   /** Every session of `userId` ended except `keepSessionId` (a password change): close their sockets. */
   | { kind: 'sessions'; userId: string; keepSessionId?: string }
   /** One session ended (logout): close the sockets opened with it. */
-  | { kind: 'session'; userId: string; sessionId: string };
+  | { kind: 'session'; userId: string; sessionId: string }
+  /**
+   * A member's role in a school changed: her open sockets on its boards stay open (leider and leerkracht
+   * both write) but carry the new role, which decides who may lead a facilitation session.
+   */
+  | { kind: 'role'; userId: string; schoolId: string; role: Role };
 
 export type AccessRevokedListener = (event: AccessRevoked) => void;
 

@@ -6,12 +6,21 @@ import { DatabaseSync } from 'node:sqlite';
  * The embedded database: Node's built-in SQLite (no native build step), in WAL mode with full fsync on
  * commit, so a write that returned is on disk even if the process is killed the next instant.
  */
-export function openDatabase(file: string): DatabaseSync {
+export function openDatabase(
+  file: string,
+  options: {
+    /**
+     * FULL (default): fsync on every COMMIT, so a commit survives a power cut. NORMAL (WAL): a commit
+     * survives a crash or kill of the process but not a power cut, and a COMMIT does not wait for the disk.
+     */
+    synchronous?: 'FULL' | 'NORMAL';
+  } = {},
+): DatabaseSync {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
   db.exec(`
     PRAGMA journal_mode = WAL;
-    PRAGMA synchronous = FULL;
+    PRAGMA synchronous = ${options.synchronous ?? 'FULL'};
     PRAGMA foreign_keys = ON;
     PRAGMA busy_timeout = 5000;
   `);

@@ -63,6 +63,7 @@ export function createMembersRoutes(services: AuthServices) {
             subjectId: userId,
             details: { from: before.role, to: body.role },
           });
+          events.emit({ kind: 'role', userId, schoolId: actor.school.id, role: body.role });
         }
         const member = schools.listMembers(actor.school.id).find((m) => m.user.id === userId);
         return c.json({ member: member ? memberView(member) : null });

@@ -12,7 +12,8 @@ import { fitsSendBuffer, terminateAfterGrace } from './send-buffer';
 export interface ConnectionAccess {
   /** Read-only sockets may read and show presence, but their document updates are dropped. */
   readOnly: boolean;
-  user?: { id: string; name?: string; sessionId?: string } | undefined;
+  /** `role` is the member's role at the upgrade (`leider`/`leerkracht`); absent for a projector link. */
+  user?: { id: string; name?: string; sessionId?: string; role?: string } | undefined;
 }
 
 /** Per-socket limits set by the server's configuration. */

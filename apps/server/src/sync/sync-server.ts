@@ -234,6 +234,11 @@ export class SyncServer {
     return closed;
   }
 
+  /** The attached sockets `match` selects (e.g. a member's, to give them her new role). */
+  connectionsWhere(match: (connection: Connection) => boolean): Connection[] {
+    return [...this.#connections].filter(match);
+  }
+
   /**
    * Before a board is deleted: close its sockets with BOARD_NOT_FOUND (the clients stop) and wait until its
    * room has written and unloaded, so nothing writes to the board's rows after they are gone.

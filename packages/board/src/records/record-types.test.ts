@@ -19,6 +19,7 @@ import {
   type RecordTypeName,
 } from './registry';
 import { createSource } from './source';
+import { createVoteResult } from './vote-result';
 
 /** Per type: a way to create a valid record, and field values its schema must refuse (with the Dutch reason). */
 const CASES: Record<
@@ -85,6 +86,22 @@ const CASES: Record<
     bad: [
       ['relation', 'houdtVanElkaar', 'Koppeling: onbekende relatie.'],
       ['to', 'kk:3', 'Koppeling: onbekende kaart.'],
+    ],
+  },
+  voteResult: {
+    create: (doc) =>
+      createVoteResult(doc, {
+        stepId: 's9',
+        voteId: 'v1',
+        question: 'Welke oorzaken nemen we mee?',
+        dotsPerPerson: 3,
+        voters: 2,
+        tallies: [{ recordId: createCause(doc, { text: 'oorzaak', polarity: 'negatief' }), dots: 4 }],
+      }),
+    bad: [
+      ['tallies', [{ recordId: 'kort', dots: 1 }], 'Stemuitslag: onbekende kaart.'],
+      ['dotsPerPerson', -1, 'Stemuitslag: het aantal stippen per persoon kan niet negatief zijn.'],
+      ['voters', 1.5, 'Stemuitslag: het aantal stemmers moet een geheel getal zijn.'],
     ],
   },
 };

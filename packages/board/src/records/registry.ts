@@ -8,6 +8,7 @@ import { GRID_COLUMN } from './grid-column';
 import { LINK } from './link';
 import { prefixed, recordCommonSchema, type RecordDefinition } from './record-type';
 import { SOURCE } from './source';
+import { VOTE_RESULT } from './vote-result';
 
 /** Every record type of the canvas, by its stored `type`. */
 export const RECORD_DEFINITIONS = {
@@ -19,6 +20,7 @@ export const RECORD_DEFINITIONS = {
   conclusion: CONCLUSION,
   chartView: CHART_VIEW,
   link: LINK,
+  voteResult: VOTE_RESULT,
 } as const;
 
 export type RecordTypeName = keyof typeof RECORD_DEFINITIONS;
