@@ -83,6 +83,14 @@ export {
 } from './norms/inspectie';
 export { StatsAccumulator, statsOf, type GroupStats } from './stats';
 export type { ChartAnnotation, ChartKind, ChartPoint, ChartSeries, ChartSpec, NormBand } from './chart-spec';
+export {
+  CHART_VIEW_KINDS,
+  buildChartSpec,
+  buildChartSpecs,
+  type ChartReport,
+  type ChartViewKind,
+  type ChartViewOptions,
+} from './charts';
 export { classifyTrend, type TrendClassification } from './trend-direction';
 export { ExpectedGrowthTable } from './analyses/expected-growth';
 export type { Overview, OverviewCell, OverviewRow } from './analyses/overview';

@@ -1,4 +1,5 @@
-import type { ChartSpec } from '$lib/datasets/types';
+import type { ChartSpec } from '@koers/analysis';
+import { isPercentChart } from '@koers/analysis/charts';
 import { getLocale } from '$lib/i18n';
 import { m } from '$lib/i18n';
 
@@ -29,7 +30,7 @@ export function formatPctN(value: number | null | undefined, n: number, small: b
 
 /** The value format of a line or bar chart: "68%" when its y axis is a percentage (the label says so), else "12,5". */
 export function chartValueFormat(spec: ChartSpec): (value: number | null) => string {
-  const pct = spec.yLabel.includes('%');
+  const pct = isPercentChart(spec);
   return (value) => (value === null ? '–' : `${formatNumber(value)}${pct ? '%' : ''}`);
 }
 
