@@ -320,3 +320,6 @@ export {
   type Purpose,
 } from './analysis-context';
 export { validateBoard, type BoardProblem } from './validate-board';
+
+// Step 11: the report the exports render.
+export * from './report/index';
