@@ -5,11 +5,14 @@ import type { AppEnv } from './app-env';
 import type { AuthModule } from './auth';
 import type { Config } from './config';
 import type { DatasetStore } from './datasets/dataset-store';
+import { ReportCache } from './datasets/report-cache';
 import { errorFields, type Logger } from './log';
+import { boardExportRoutes } from './routes/board-export.routes';
 import { boardsRoutes } from './routes/boards';
 import { createDatasetRoutes } from './routes/datasets.routes';
 import { staticWeb } from './routes/static-web';
 import type { BoardStore } from './storage/board-store';
+import type * as Y from 'yjs';
 
 export interface AppDeps {
   config: Config;
@@ -21,6 +24,8 @@ export interface AppDeps {
   datasets: DatasetStore;
   /** Close a board's sockets and wait for its room to unload, before the board is deleted. */
   evictBoard: (boardId: string) => Promise<unknown>;
+  /** The open room's doc of a board (the sync server's rooms), for exports of a board being edited. */
+  openBoardDoc?: (boardId: string) => Y.Doc | undefined;
 }
 
 /** The generic answer to an unexpected error: never the raw error, which is logged with the request id. */
@@ -68,19 +73,34 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', auth.originCheck);
   app.use('/api/*', auth.withActor);
 
+  // One cache of aggregate reports for the dataset routes and the board export.
+  const reports = new ReportCache();
   const routes = app
     .get('/healthz', async (c) => {
       await deps.store.ping();
       return c.json({ ok: true as const });
     })
     .route('/api/boards', boardsRoutes({ store: deps.store, auth, evictBoard: deps.evictBoard }))
+    .route(
+      '/api/boards',
+      boardExportRoutes({
+        store: deps.store,
+        auth,
+        datasets: deps.datasets,
+        reports,
+        openBoardDoc: deps.openBoardDoc,
+      }),
+    )
     // The auth and dataset route modules carry their full `/api/...` paths.
     .route('/', auth.routes.auth)
     .route('/', auth.routes.members)
     .route('/', auth.routes.invites)
     .route('/', auth.routes.projector)
     .route('/', auth.routes.audit)
-    .route('/', createDatasetRoutes({ store: deps.datasets, audit: auth.audit, withActor: auth.withActor }));
+    .route(
+      '/',
+      createDatasetRoutes({ store: deps.datasets, audit: auth.audit, withActor: auth.withActor, reports }),
+    );
 
   app.all('/api/*', (c) => c.json({ error: 'Niet gevonden' }, 404));
   for (const handler of staticWeb(deps.config.webBuildDir)) app.get('*', handler);

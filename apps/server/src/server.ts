@@ -97,6 +97,7 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     auth: deps.auth,
     datasets: deps.datasets,
     evictBoard: (boardId) => sync.evictBoard(boardId),
+    openBoardDoc: (boardId) => sync.rooms.get(boardId)?.doc,
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   const unsubscribe = deps.auth.onAccessRevoked((event) => {

@@ -30,6 +30,8 @@ export interface DatasetRoutesDeps {
   audit: AuditLog;
   /** `auth.withActor`: sets `c.var.actor` (idempotent, so mounting it globally as well is fine). */
   withActor: MiddlewareHandler<AuthEnv>;
+  /** The aggregate reports' cache, shared with the board export (default: one of its own). */
+  reports?: ReportCache;
   /** Upload limit in bytes (default {@link MAX_UPLOAD_BYTES}, 50 MB). */
   maxUploadBytes?: number;
 }
@@ -132,7 +134,7 @@ function csvFileName(name: string): string {
 export function createDatasetRoutes(deps: DatasetRoutesDeps) {
   const { store, audit, withActor } = deps;
   const maxBytes = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
-  const reports = new ReportCache();
+  const reports = deps.reports ?? new ReportCache();
 
   /**
    * The access check for a route about one dataset: 401 logged out (before the lookup), 404 unknown or

@@ -45,7 +45,8 @@ const LEVEL_COLOURS: Readonly<Record<string, { fill: string; ink: string }>> = {
 const INK = '#17202c';
 const MUTED = '#4a5565';
 const GRID = '#d9dee5';
-export const CHART_SVG_FONT = 'Roboto, DejaVu Sans, Arial, sans-serif';
+/** DejaVu Sans first: it has the status shapes (▲ ◆ ▼ ★) that Roboto lacks; the PDF and PNG renderers embed it. */
+export const CHART_SVG_FONT = 'DejaVu Sans, Roboto, Arial, sans-serif';
 
 export interface ChartSvgOptions {
   /** Width in px (user units); the height follows the chart. Default 640. */

@@ -128,22 +128,29 @@ function factItem(fact: RecordJSON<Fact>): ReportItem {
   return item(fact.text, p ? [`${p.label}: ${formatValue(p.value, p.unit, p.n)}`] : []);
 }
 
-/** Plain text of whatever record an id names, for evidence lines. */
-function describer(board: BoardJSON): (id: string) => string | undefined {
+/**
+ * Plain text of the records links point at, in board order (facts, sources, causes, conclusions, each in
+ * display order), so evidence lines come out in the same order whatever the links' own order.
+ */
+function describer(board: BoardJSON): (ids: readonly string[]) => string[] {
   const texts = new Map<string, string>();
   for (const f of board.canvas.facts) texts.set(f.id, f.text);
   for (const s of board.canvas.sources) texts.set(s.id, `${SOURCE_KIND_LABEL[s.sourceKind]}: ${s.shows}`);
   for (const c of board.canvas.causes) texts.set(c.id, c.text);
   for (const c of board.canvas.conclusions) texts.set(c.id, c.text);
-  return (id) => texts.get(id);
+  const rank = new Map([...texts.keys()].map((id, i) => [id, i]));
+  return (ids) =>
+    ids
+      .filter((id) => texts.has(id))
+      .sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))
+      .map((id) => texts.get(id) as string);
 }
 
-function causeItem(cause: RecordJSON<Cause>, describe: (id: string) => string | undefined): ReportItem {
+function causeItem(cause: RecordJSON<Cause>, describe: (ids: readonly string[]) => string[]): ReportItem {
   const linked = (relation: string, direction: 'in' | 'out') =>
-    cause.links
-      .filter((l) => l.relation === relation && l.direction === direction)
-      .map((l) => describe(l.otherId))
-      .filter((t): t is string => t !== undefined);
+    describe(
+      cause.links.filter((l) => l.relation === relation && l.direction === direction).map((l) => l.otherId),
+    );
   const marks = [
     cause.core ? 'Kernoorzaak' : '',
     cause.knowledge === 'weten' ? 'dit weten we' : 'dit denken we',
@@ -153,7 +160,9 @@ function causeItem(cause: RecordJSON<Cause>, describe: (id: string) => string | 
     marks.join(' · '),
     ...linked('ondersteunt', 'in').map((t) => `Ondersteund door: ${t}`),
     ...linked('ontkracht', 'in').map((t) => `Ontkracht door: ${t}`),
-    ...[...linked('alternatief', 'out'), ...linked('alternatief', 'in')].map((t) => `Alternatief: ${t}`),
+    ...describe(cause.links.filter((l) => l.relation === 'alternatief').map((l) => l.otherId)).map(
+      (t) => `Alternatief: ${t}`,
+    ),
   ]);
 }
 
@@ -254,11 +263,11 @@ export function buildReport<Spec = unknown>(
                 [a.monitorWho, a.monitorWhen, a.monitorHow].some(Boolean)
                   ? `Monitoring: ${[a.monitorWho, a.monitorWhen, a.monitorHow].filter(Boolean).join(' · ')}`
                   : '',
-                ...a.links
-                  .filter((l) => l.relation === 'beantwoordt' && l.direction === 'out')
-                  .map((l) => describe(l.otherId))
-                  .filter((t): t is string => t !== undefined)
-                  .map((t) => `Beantwoordt: ${t}`),
+                ...describe(
+                  a.links
+                    .filter((l) => l.relation === 'beantwoordt' && l.direction === 'out')
+                    .map((l) => l.otherId),
+                ).map((t) => `Beantwoordt: ${t}`),
               ],
               actionProblems(a).map((p) => ACTION_PROBLEM_LABEL[p]),
             ),

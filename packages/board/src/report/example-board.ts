@@ -18,7 +18,7 @@ import { appendParagraphs } from '../rich-text';
 
 /** The ids of what {@link fillExampleStudyDay} wrote, for tests that check a section by hand. */
 export interface ExampleStudyDay {
-  chartViews: { normen: string; trend: string };
+  chartViews: { overview: string; normen: string; trend: string };
   owners: { ib: string; anja: string };
 }
 
@@ -33,12 +33,19 @@ export function fillExampleStudyDay(doc: Y.Doc, datasetId = 'dataset-1'): Exampl
   setAnalysisField(doc, 'question', 'Waarom blijft rekenen in groep 6 achter bij de minimumnorm?');
   setAnalysisField(doc, 'decision', 'Welke rekenaanpak zetten we na de kerst in?');
 
+  const overview = createChartView(doc, {
+    stepId: 's4',
+    datasetId,
+    analysisKind: 'overzicht',
+    filters: { level: 'groep' },
+    title: 'Overzicht alle groepen × alle toetsen',
+  });
   const normen = createChartView(doc, {
     stepId: 's4',
     datasetId,
     analysisKind: 'normen',
-    filters: { subject: 'Rekenen-Wiskunde', schoolYear: '2025-2026', moment: 'M' },
-    title: 'Rekenen-Wiskunde M: niveauverdeling',
+    filters: { subject: 'Rekenen-Wiskunde', level: 'groep' },
+    title: 'Rekenen-Wiskunde: niveauverdeling per groep',
   });
   const trend = createChartView(doc, {
     stepId: 's5',
@@ -163,5 +170,5 @@ export function fillExampleStudyDay(doc: Y.Doc, datasetId = 'dataset-1'): Exampl
     'Rekenen in groep 6 vraagt nu aandacht; spelling gaat goed.',
     'We beginnen na de kerst met begeleide inoefening.',
   ]);
-  return { chartViews: { normen, trend }, owners };
+  return { chartViews: { overview, normen, trend }, owners };
 }
