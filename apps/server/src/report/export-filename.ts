@@ -27,6 +27,11 @@ export function exportFileName(title: string, date: string, extension: string): 
 
 export function contentDisposition(title: string, date: string, extension: string): string {
   // The readable name: the title without characters no file system takes, then the date.
-  const readable = `${title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim() || 'bord'} ${date}.${extension}`;
+  const readable = `${
+    title
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'bord'
+  } ${date}.${extension}`;
   return `attachment; filename="${exportFileName(title, date, extension)}"; filename*=UTF-8''${encodeRfc5987(readable)}`;
 }

@@ -27,9 +27,16 @@ export interface ExampleStudyDay {
  * for the report's hand-checked tests, the export renderers' tests and demos. Aggregates only; the one
  * group of fewer than five pupils is there to show the "n < 5" mark. `datasetId` is put on the chart views.
  */
-export function fillExampleStudyDay(doc: Y.Doc, datasetId = 'dataset-1'): ExampleStudyDay {
+export function fillExampleStudyDay(
+  doc: Y.Doc,
+  datasetId = 'dataset-1',
+  options: { init?: boolean } = {},
+): ExampleStudyDay {
   const owners = { ib: 'user-ib', anja: 'user-anja' };
-  initBoard(doc, { title: 'Studiedag groep 6', createdAt: new Date('2026-11-20T08:00:00Z') });
+  // A client filling a board the server created passes `init: false` (only the server initialises a board).
+  if (options.init !== false) {
+    initBoard(doc, { title: 'Studiedag groep 6', createdAt: new Date('2026-11-20T08:00:00Z') });
+  }
   setAnalysisField(doc, 'question', 'Waarom blijft rekenen in groep 6 achter bij de minimumnorm?');
   setAnalysisField(doc, 'decision', 'Welke rekenaanpak zetten we na de kerst in?');
 
