@@ -1,12 +1,12 @@
 import { chartSpecToSvg, type ChartSpec } from '@koers/analysis/charts';
-import { formatDate, type Report, type ReportChart } from '@koers/board';
+import { formatDate, type Report, type ReportChart, type ReportGroup, type ReportItem } from '@koers/board';
 import pdfmake from 'pdfmake';
 import { DEJAVU_SANS, FONT_FILES, ROBOTO } from './fonts';
 import { REPORT_FOOTER, TEAM_TEXT_HEADING } from './report-words';
 
 /**
  * The report as a PDF with pdfmake 0.3: text in Roboto, charts drawn as vectors from their SVG (pdfmake's
- * svg node) in DejaVu Sans, both embedded. A4, page numbers, no heading left alone at the bottom of a page.
+ * svg node) in DejaVu Sans, both embedded. A4, page numbers, no heading left alone at the bottom of a page (a heading and its first item are one block).
  * pdfmake is a module-level singleton: fonts and access policies are set once here; it may open the font
  * files and nothing else, and never fetches a URL.
  */
@@ -17,13 +17,6 @@ pdfmake.setLocalAccessPolicy((path) => FONT_FILES.includes(path));
 
 /** A node of pdfmake's document definition (plain data). */
 type Content = string | Record<string, unknown>;
-/** What pdfmake's pageBreakBefore callback receives. */
-interface PageNode {
-  headlineLevel?: number;
-}
-interface NodeQueries {
-  getFollowingNodesOnPage(): PageNode[];
-}
 
 const CONTENT_WIDTH = 515; // A4 (595pt) minus 40pt margins each side.
 
@@ -39,32 +32,47 @@ function chartContent(chart: ReportChart<ChartSpec>): Content {
   };
 }
 
+function itemContent(item: ReportItem): Content {
+  const sub = [
+    ...item.details.map((d) => ({ text: d, style: 'detail' })),
+    ...item.flags.map((f) => ({ text: `Let op: ${f}`, style: 'flag' })),
+  ];
+  return sub.length > 0
+    ? { stack: [{ text: item.text }, { ul: sub, type: 'circle', margin: [0, 1, 0, 2] }], unbreakable: true }
+    : { text: item.text };
+}
+
+/**
+ * A heading is kept with what follows it: the heading and the first item (or chart) form one unbreakable
+ * block, the rest of the list follows as a list of its own.
+ */
+function withHeading(heading: Content, blocks: Content[]): Content[] {
+  const [first, ...rest] = blocks;
+  return first ? [{ stack: [heading, first], unbreakable: true }, ...rest] : [heading];
+}
+
+function groupContent(group: ReportGroup): Content[] {
+  const [first, ...rest] = group.items.map(itemContent);
+  const blocks: Content[] = [];
+  if (first) blocks.push({ ul: [first] });
+  if (rest.length > 0) blocks.push({ ul: rest });
+  const spaced = [
+    ...blocks.slice(0, -1),
+    ...blocks.slice(-1).map((b) => ({ ...(b as object), margin: [0, 0, 0, 4] })),
+  ];
+  return group.title ? withHeading({ text: group.title, style: 'h3' }, spaced) : spaced;
+}
+
 function sectionContent(report: Report<ChartSpec>): Content[] {
   const out: Content[] = [];
   report.sections.forEach((section, index) => {
-    out.push({ text: `${index + 1}. ${section.title}`, style: 'h2', headlineLevel: 1 });
+    const blocks: Content[] = [];
     if (section.groups.length === 0 && section.charts.length === 0) {
-      out.push({ text: section.emptyText, style: 'empty' });
+      blocks.push({ text: section.emptyText, style: 'empty' });
     }
-    for (const group of section.groups) {
-      if (group.title) out.push({ text: group.title, style: 'h3', headlineLevel: 2 });
-      out.push({
-        ul: group.items.map((item) => {
-          const sub = [
-            ...item.details.map((d) => ({ text: d, style: 'detail' })),
-            ...item.flags.map((f) => ({ text: `Let op: ${f}`, style: 'flag' })),
-          ];
-          return sub.length > 0
-            ? {
-                stack: [{ text: item.text }, { ul: sub, type: 'circle', margin: [0, 1, 0, 2] }],
-                unbreakable: true,
-              }
-            : { text: item.text };
-        }),
-        margin: [0, 0, 0, 4],
-      });
-    }
-    for (const chart of section.charts) out.push(chartContent(chart));
+    for (const group of section.groups) blocks.push(...groupContent(group));
+    for (const chart of section.charts) blocks.push(chartContent(chart));
+    out.push(...withHeading({ text: `${index + 1}. ${section.title}`, style: 'h2' }, blocks));
   });
   return out;
 }
@@ -77,8 +85,10 @@ export function pdfDefinition(report: Report<ChartSpec>): Record<string, unknown
     lead.push({ text: [{ text: 'Beslissing: ', bold: true }, report.decision], margin: [0, 0, 0, 3] });
   const team: Content[] = report.teamText
     ? [
-        { text: TEAM_TEXT_HEADING, style: 'h2', headlineLevel: 1 },
-        ...report.teamText.split('\n').map((line): Content => ({ text: line, margin: [0, 0, 0, 4] })),
+        ...withHeading(
+          { text: TEAM_TEXT_HEADING, style: 'h2' },
+          report.teamText.split('\n').map((line): Content => ({ text: line, margin: [0, 0, 0, 4] })),
+        ),
       ]
     : [];
   return {
@@ -112,10 +122,6 @@ export function pdfDefinition(report: Report<ChartSpec>): Record<string, unknown
       ],
       margin: [40, 20, 40, 0],
     }),
-    // A heading with nothing but headings after it on its page moves to the next page.
-    pageBreakBefore: (node: PageNode, following: NodeQueries) =>
-      node.headlineLevel !== undefined &&
-      following.getFollowingNodesOnPage().every((n) => n.headlineLevel !== undefined),
   };
 }
 
