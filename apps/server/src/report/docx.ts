@@ -44,7 +44,8 @@ function chartParagraphs(chart: ReportChart<ChartSpec>): Paragraph[] {
         new ImageRun({
           type: 'svg',
           data: Buffer.from(svg, 'utf8'),
-          fallback: { type: 'png', data: svgToPng(svg, CHART_WIDTH * 2) },
+          // At the image's own size: Word since 2016 shows the SVG; the PNG is for older processors only.
+          fallback: { type: 'png', data: svgToPng(svg, CHART_WIDTH) },
           transformation: size,
           altText: {
             name: chart.spec.title || chart.title,
