@@ -1,13 +1,14 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { DEJAVU_SANS } from './fonts';
 
 /**
  * A chart's SVG as a PNG, for word processors that show no SVG (the DOCX fallback image). resvg ships its
  * native binary inside npm packages; it gets the embedded fonts only (no system fonts), so the picture is
- * the same on every machine.
+ * the same on every machine. Rendered off the main thread (resvg's async render runs on libuv's pool), so
+ * a document's charts render side by side and the server keeps answering meanwhile.
  */
-export function svgToPng(svg: string, width: number): Buffer {
-  const resvg = new Resvg(svg, {
+export async function svgToPng(svg: string, width: number): Promise<Buffer> {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: width },
     background: '#ffffff',
     font: {
@@ -17,5 +18,5 @@ export function svgToPng(svg: string, width: number): Buffer {
       sansSerifFamily: 'DejaVu Sans',
     },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }

@@ -24,8 +24,21 @@ import { REPORT_FOOTER, TEAM_TEXT_HEADING } from './report-words';
 /** Chart width in the document (px at 96 dpi: 16 cm fits A4 with Word's default margins). */
 const CHART_WIDTH = 600;
 
-function chartParagraphs(chart: ReportChart<ChartSpec>): Paragraph[] {
-  if (!chart.spec) {
+interface ChartImage {
+  svg: string;
+  png: Buffer;
+  size: { width: number; height: number };
+}
+
+async function chartImage(spec: ChartSpec): Promise<ChartImage> {
+  const { svg, width, height } = chartSpecToSvg(spec);
+  const size = { width: CHART_WIDTH, height: Math.round(height * (CHART_WIDTH / width)) };
+  // At the image's own size: Word since 2016 shows the SVG; the PNG is for older processors only.
+  return { svg, png: await svgToPng(svg, CHART_WIDTH), size };
+}
+
+function chartParagraphs(chart: ReportChart<ChartSpec>, image: ChartImage | undefined): Paragraph[] {
+  if (!chart.spec || !image) {
     return [
       new Paragraph({
         children: [
@@ -34,9 +47,7 @@ function chartParagraphs(chart: ReportChart<ChartSpec>): Paragraph[] {
       }),
     ];
   }
-  const { svg, width, height } = chartSpecToSvg(chart.spec);
-  const scale = CHART_WIDTH / width;
-  const size = { width: CHART_WIDTH, height: Math.round(height * scale) };
+  const { svg, png, size } = image;
   return [
     new Paragraph({
       keepNext: true,
@@ -44,8 +55,7 @@ function chartParagraphs(chart: ReportChart<ChartSpec>): Paragraph[] {
         new ImageRun({
           type: 'svg',
           data: Buffer.from(svg, 'utf8'),
-          // At the image's own size: Word since 2016 shows the SVG; the PNG is for older processors only.
-          fallback: { type: 'png', data: svgToPng(svg, CHART_WIDTH) },
+          fallback: { type: 'png', data: png },
           transformation: size,
           altText: {
             name: chart.spec.title || chart.title,
@@ -62,6 +72,12 @@ const text = (value: string, options: { bold?: boolean; italics?: boolean; color
   new TextRun({ text: value, ...options });
 
 export async function renderDocx(report: Report<ChartSpec>): Promise<Buffer> {
+  const charts = report.sections.flatMap((s) => s.charts);
+  const images = new Map(
+    await Promise.all(
+      charts.flatMap((c) => (c.spec ? [chartImage(c.spec).then((image) => [c, image] as const)] : [])),
+    ),
+  );
   const body: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(report.title)] }),
     new Paragraph({
@@ -107,7 +123,7 @@ export async function renderDocx(report: Report<ChartSpec>): Promise<Buffer> {
         }
       }
     }
-    for (const chart of section.charts) body.push(...chartParagraphs(chart));
+    for (const chart of section.charts) body.push(...chartParagraphs(chart, images.get(chart)));
   });
   body.push(
     new Paragraph({
