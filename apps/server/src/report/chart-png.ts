@@ -13,7 +13,9 @@ export async function svgToPng(svg: string, width: number): Promise<Buffer> {
     background: '#ffffff',
     font: {
       loadSystemFonts: false,
-      fontFiles: [DEJAVU_SANS.normal, DEJAVU_SANS.bold],
+      // The regular face only: each render parses its fonts anew, and a bold title in the fallback picture is not
+      // worth a second parse.
+      fontFiles: [DEJAVU_SANS.normal],
       defaultFontFamily: 'DejaVu Sans',
       sansSerifFamily: 'DejaVu Sans',
     },
