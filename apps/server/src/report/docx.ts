@@ -23,6 +23,9 @@ import { REPORT_FOOTER, TEAM_TEXT_HEADING } from './report-words';
 
 /** Chart width in the document (px at 96 dpi: 16 cm fits A4 with Word's default margins). */
 const CHART_WIDTH = 600;
+/** Space around headings (twentieths of a point): the default heading styles sit tight against the text. */
+const H1_SPACING = { before: 360, after: 120 };
+const H2_SPACING = { before: 200, after: 60 };
 
 interface ChartImage {
   svg: string;
@@ -89,13 +92,20 @@ export async function renderDocx(report: Report<ChartSpec>): Promise<Buffer> {
   if (report.decision)
     body.push(new Paragraph({ children: [text('Beslissing: ', { bold: true }), text(report.decision)] }));
   if (report.teamText) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(TEAM_TEXT_HEADING)] }));
+    body.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        spacing: H1_SPACING,
+        children: [text(TEAM_TEXT_HEADING)],
+      }),
+    );
     for (const line of report.teamText.split('\n')) body.push(new Paragraph({ children: [text(line)] }));
   }
   report.sections.forEach((section, index) => {
     body.push(
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
+        spacing: H1_SPACING,
         keepNext: true,
         children: [text(`${index + 1}. ${section.title}`)],
       }),
@@ -106,7 +116,12 @@ export async function renderDocx(report: Report<ChartSpec>): Promise<Buffer> {
     for (const group of section.groups) {
       if (group.title)
         body.push(
-          new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [text(group.title)] }),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_2,
+            spacing: H2_SPACING,
+            keepNext: true,
+            children: [text(group.title)],
+          }),
         );
       for (const item of group.items) {
         body.push(new Paragraph({ bullet: { level: 0 }, children: [text(item.text)] }));

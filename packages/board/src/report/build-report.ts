@@ -4,7 +4,7 @@ import { ACTION_PROBLEM_LABEL, HORIZON_LABEL, actionProblems, type Horizon } fro
 import { INSTRUCTION_CLUSTERS, INSTRUCTION_CLUSTER_LABEL } from '../records/group-plan';
 import { SOURCE_KIND_LABEL } from '../records/source';
 import { LEARNING_FORM_LABEL, supportOptionLabel } from '../records/team-learning';
-import type { StepId } from '../stappenplan';
+import { STEP_IDS, type StepId } from '../stappenplan';
 import type { BoardJSON, RecordJSON } from '../to-json';
 import type { Fact } from '../records/fact';
 import type { Cause } from '../records/cause';
@@ -206,7 +206,10 @@ export function buildReport<Spec = unknown>(
     data: nonEmpty([
       {
         title: 'Toetsgegevens (grafieken op het bord)',
-        items: charts.map((c) => item(c.title, c.unavailable ? [c.unavailable] : [])),
+        items: [...charts]
+          // In step order (the views' own order keys only order them within a step).
+          .sort((a, b) => STEP_IDS.indexOf(a.stepId) - STEP_IDS.indexOf(b.stepId))
+          .map((c) => item(c.title, c.unavailable ? [c.unavailable] : [])),
       },
       {
         title: 'Andere bronnen (trianguleren)',
