@@ -17,9 +17,10 @@ import {
 import { httpError, requireAccess, requireMember, type Actor, type AuthEnv } from '../auth/access';
 import type { Action } from '../auth/policy';
 import type { AuditLog } from '../audit/audit-log';
-import { aggregateReport, ANALYSIS_KINDS, isAnalysisKind } from '../datasets/aggregate-view';
+import { ANALYSIS_KINDS, isAnalysisKind, type AggregateReport } from '../datasets/aggregate-view';
 import type { DatasetStore } from '../datasets/dataset-store';
 import { ReportCache } from '../datasets/report-cache';
+import { cachedAggregateReport } from '../datasets/cached-aggregate';
 import { MAX_UPLOAD_BYTES, readUpload, uploadTooLargeMessage, type Upload } from '../datasets/upload';
 import { readJsonObject } from './auth.helpers';
 
@@ -301,24 +302,8 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
       const kind = c.req.query('kind');
       if (kind !== undefined && kind !== '' && !isAnalysisKind(kind))
         throw httpError(400, `Onbekende analyse '${kind}'. Kies uit: ${ANALYSIS_KINDS.join(', ')}.`);
-      const norms = store.getNorms(dataset.schoolId);
-      const key = ReportCache.key(
-        dataset.id,
-        filter.schoolYear ?? '',
-        filter.moment ?? '',
-        // The norm set itself (a few kB), not its timestamp: two saves within one millisecond stay apart.
-        JSON.stringify(norms?.normSet ?? null),
-      );
-      let report = reports.get(key);
-      if (!report) {
-        report = aggregateReport(
-          analyseSchool(store.results(dataset.id), norms?.normSet ?? emptyNormSet(), {
-            ...(filter.schoolYear ? { year: filter.schoolYear } : {}),
-            ...(filter.moment ? { moment: filter.moment } : {}),
-          }),
-        );
-        reports.set(key, dataset.id, report);
-      }
+      // The dataset was just found, so there is a report (the cache is shared with the board export).
+      const report = cachedAggregateReport(store, reports, dataset.id, filter) as AggregateReport;
       const head = {
         datasetId: dataset.id,
         version: report.version,
