@@ -10,6 +10,7 @@ import { ReportCache } from './datasets/report-cache';
 import { errorFields, type Logger } from './log';
 import { boardAuthorsRoutes } from './routes/board-authors.routes';
 import { boardViewsRoutes } from './routes/board-views.routes';
+import { boardExportRoutes } from './routes/board-export.routes';
 import { boardsRoutes } from './routes/boards';
 import { createDatasetRoutes } from './routes/datasets.routes';
 import { staticWeb } from './routes/static-web';
@@ -30,6 +31,8 @@ export interface AppDeps {
   readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => Promise<T>;
   /** Close a board's sockets and wait for its room to unload, before the board is deleted. */
   evictBoard: (boardId: string) => Promise<unknown>;
+  /** The open room's doc of a board (the sync server's rooms), for exports of a board being edited. */
+  openBoardDoc?: (boardId: string) => Y.Doc | undefined;
 }
 
 /** The generic answer to an unexpected error: never the raw error, which is logged with the request id. */
@@ -73,7 +76,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const { auth } = deps;
-  // One cache of aggregate reports for the results page and the board's charts.
+  // One cache of aggregate reports for the results page, the board's charts and the board export.
   const reports = new ReportCache();
   app.use('*', auth.securityHeaders);
   app.use('/api/*', auth.originCheck);
@@ -85,6 +88,16 @@ export function createApp(deps: AppDeps) {
       return c.json({ ok: true as const });
     })
     .route('/api/boards', boardsRoutes({ store: deps.store, auth, evictBoard: deps.evictBoard }))
+    .route(
+      '/api/boards',
+      boardExportRoutes({
+        store: deps.store,
+        auth,
+        datasets: deps.datasets,
+        reports,
+        openBoardDoc: deps.openBoardDoc,
+      }),
+    )
     // The auth and dataset route modules carry their full `/api/...` paths.
     .route('/', auth.routes.auth)
     .route('/', auth.routes.members)

@@ -179,6 +179,25 @@ const CELLS: Cell[] = [
     path: () => '/api/boards/bestaatniet',
     expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
   },
+  // Step 11's export: members of the board's school; a projector link shows the board, it does not take it home.
+  {
+    name: 'export a board',
+    route: 'GET /api/boards/:id/export',
+    path: (f) => `/api/boards/${f.boardA}/export?format=md`,
+    expected: MEMBERS_OF_SCHOOL_A,
+  },
+  {
+    name: 'export a board in an unknown format',
+    route: 'GET /api/boards/:id/export',
+    path: (f) => `/api/boards/${f.boardA}/export?format=exe`,
+    expected: row({ leerkracht: 400, leider: 400, otherSchool: 404 }),
+  },
+  {
+    name: 'export an unknown board',
+    route: 'GET /api/boards/:id/export',
+    path: () => '/api/boards/bestaatniet/export?format=pdf',
+    expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
+  },
   {
     name: 'delete a board',
     route: 'DELETE /api/boards/:id',

@@ -237,6 +237,74 @@ export {
   type VoteTally,
 } from './records/vote-result';
 export {
+  ACTION,
+  ACTION_PROBLEMS,
+  ACTION_PROBLEM_LABEL,
+  HORIZONS,
+  HORIZON_LABEL,
+  actionProblems,
+  createAction,
+  listActions,
+  readAction,
+  updateAction,
+  type Action,
+  type ActionFields,
+  type ActionProblem,
+  type Horizon,
+  type NewAction,
+} from './records/action';
+export { SMARTI_KEYS, SMARTI_LABEL, type SmartiAnswers, type SmartiKey } from './records/smarti';
+export {
+  LEARNING_FORMS,
+  LEARNING_FORM_LABEL,
+  LEARNING_NEEDS,
+  LEARNING_SCOPES,
+  SUPPORT_OPTIONS,
+  TEAM_LEARNING,
+  TRAINING_OPTIONS,
+  createTeamLearning,
+  listTeamLearning,
+  readTeamLearning,
+  setTeamLearningChoice,
+  supportOptionLabel,
+  updateTeamLearning,
+  type LearningForm,
+  type LearningNeed,
+  type LearningScope,
+  type NewTeamLearning,
+  type TeamLearning,
+  type TeamLearningEdit,
+  type TeamLearningFields,
+} from './records/team-learning';
+export {
+  GROUP_PLAN,
+  INSTRUCTION_CLUSTERS,
+  INSTRUCTION_CLUSTER_LABEL,
+  createGroupPlan,
+  listGroupPlans,
+  readGroupPlan,
+  updateGroupPlan,
+  type GroupPlan,
+  type GroupPlanFields,
+  type InstructionCluster,
+  type NewGroupPlan,
+} from './records/group-plan';
+export {
+  ANCHORS,
+  ANCHOR_LABEL,
+  BORGING,
+  createBorging,
+  listBorging,
+  readBorging,
+  setBorgingAnchor,
+  updateBorging,
+  type Anchor,
+  type Borging,
+  type BorgingEdit,
+  type BorgingFields,
+  type NewBorging,
+} from './records/borging';
+export {
   CHECKLISTS,
   CHECKLIST_IDS,
   CHECK_STATUSES,
@@ -276,3 +344,18 @@ export {
   isValidRecordField,
   isValidRootEntry,
 } from './entry-validation';
+// Step 11: the report the exports render.
+export {
+  REPORT_SECTION_IDS,
+  REPORT_SECTION_TITLE,
+  buildReport,
+  type Report,
+  type ReportChart,
+  type ReportGroup,
+  type ReportItem,
+  type ReportOptions,
+  type ReportSection,
+  type ReportSectionId,
+} from './report/build-report';
+export { SMALL_GROUP, formatDate, formatNumber, formatValue } from './report/format-value';
+export { fillExampleStudyDay, type ExampleStudyDay } from './report/example-board';

@@ -3,6 +3,8 @@ import { readAnalysisContext, type AnalysisContext } from './analysis-context';
 import { CHECKLIST_IDS, type ChecklistId } from './checklists';
 import { readChecklist, type CheckItemState } from './checks';
 import { isStepDone, readMeta, stepText } from './layout';
+import { listActions, type Action } from './records/action';
+import { listBorging, type Borging } from './records/borging';
 import { listCauses, type Cause } from './records/cause';
 import { listChartViews, type ChartView } from './records/chart-view';
 import { listConclusions, type Conclusion } from './records/conclusion';
@@ -10,8 +12,10 @@ import { listFacts, type Fact } from './records/fact';
 import { listFactorRows, type FactorRow } from './records/factor';
 import { factorSummary, listGridCells, type FactorSummary, type GridCell } from './records/grid-cell';
 import { listGridColumns, type GridColumn } from './records/grid-column';
+import { listGroupPlans, type GroupPlan } from './records/group-plan';
 import { listLinks, type Link, type LinkRelation } from './records/link';
 import { listSources, type Source } from './records/source';
+import { listTeamLearning, type TeamLearning } from './records/team-learning';
 import { fragmentToPlainText } from './rich-text';
 import { STAPPENPLAN, type StepId, type StepPhase } from './stappenplan';
 
@@ -44,6 +48,11 @@ export interface BoardCanvasJSON {
   causes: RecordJSON<Cause>[];
   conclusions: RecordJSON<Conclusion>[];
   chartViews: RecordJSON<ChartView>[];
+  /** Handelen: actions (H1/H3), team learning (H2), group plans (H1/H3), borging (H4). */
+  actions: RecordJSON<Action>[];
+  teamLearning: RecordJSON<TeamLearning>[];
+  groupPlans: RecordJSON<GroupPlan>[];
+  borging: RecordJSON<Borging>[];
   /** Every link whose two ends exist. */
   links: RecordJSON<Link>[];
 }
@@ -87,6 +96,10 @@ export function boardToJSON(doc: Y.Doc): BoardJSON {
     causes: listCauses(doc),
     conclusions: listConclusions(doc),
     chartViews: listChartViews(doc),
+    actions: listActions(doc),
+    teamLearning: listTeamLearning(doc),
+    groupPlans: listGroupPlans(doc),
+    borging: listBorging(doc),
     links,
   };
   const columns = listGridColumns(doc);
@@ -138,6 +151,10 @@ export function boardToJSON(doc: Y.Doc): BoardJSON {
       causes: canvasRecords.causes.map(json),
       conclusions: canvasRecords.conclusions.map(json),
       chartViews: canvasRecords.chartViews.map(json),
+      actions: canvasRecords.actions.map(json),
+      teamLearning: canvasRecords.teamLearning.map(json),
+      groupPlans: canvasRecords.groupPlans.map(json),
+      borging: canvasRecords.borging.map(json),
       links: links.map(json),
     },
     grid: {

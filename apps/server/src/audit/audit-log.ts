@@ -32,6 +32,7 @@ export type AuditAction =
   | 'dataset.delete'
   | 'norms.update'
   | 'board.delete'
+  | 'board.export'
   | 'member.invite'
   | 'member.join'
   | 'member.remove'

@@ -21,6 +21,7 @@ const EXPECTED: Record<Action, { leider: boolean; leerkracht: boolean; projector
   'board:write': { leider: true, leerkracht: true, projector: false },
   'board:create': { leider: true, leerkracht: false, projector: false },
   'board:delete': { leider: true, leerkracht: false, projector: false },
+  'board:export': { leider: true, leerkracht: true, projector: false },
   'board:facilitate': { leider: true, leerkracht: false, projector: false },
   'members:manage': { leider: true, leerkracht: false, projector: false },
   'dataset:list': { leider: true, leerkracht: true, projector: false },

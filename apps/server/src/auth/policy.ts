@@ -6,6 +6,7 @@ export const ACTIONS = [
   'board:write',
   'board:create',
   'board:delete',
+  'board:export',
   'board:facilitate',
   'members:manage',
   'dataset:list',
@@ -35,6 +36,8 @@ export const POLICY: Readonly<Record<Action, readonly Principal[]>> = {
   'board:write': ['leider', 'leerkracht'],
   'board:create': ['leider'],
   'board:delete': ['leider'],
+  // Step 11's report as a download: members only (a projector link shows the board, it does not take it home).
+  'board:export': ['leider', 'leerkracht'],
   'board:facilitate': ['leider'],
   'members:manage': ['leider'],
   'dataset:list': ['leider', 'leerkracht'],

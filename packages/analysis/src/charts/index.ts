@@ -38,3 +38,4 @@ export {
   type ChartViewKind,
   type ChartViewOptions,
 } from './build-chart-spec';
+export { CHART_SVG_FONT, chartSpecToSvg, type ChartSvg, type ChartSvgOptions } from './chart-svg';

@@ -17,9 +17,17 @@ import { RecordValidationError, type BoardRecord, type RecordDefinition } from '
  * | `alternatief` | cause → cause             | an alternative explanation                      |
  * | `rustOp`      | conclusion → cause / fact | what a conclusion rests on (action → conclusion) |
  * | `bron`        | fact → chartView / source | where a fact was read                           |
+ * | `beantwoordt` | action / teamLearning → conclusion / cause | what an action answers             |
  */
 
-export const LINK_RELATIONS = ['ondersteunt', 'ontkracht', 'alternatief', 'rustOp', 'bron'] as const;
+export const LINK_RELATIONS = [
+  'ondersteunt',
+  'ontkracht',
+  'alternatief',
+  'rustOp',
+  'bron',
+  'beantwoordt',
+] as const;
 export type LinkRelation = (typeof LINK_RELATIONS)[number];
 
 export const LINK_RELATION_LABEL: Readonly<Record<LinkRelation, string>> = {
@@ -28,6 +36,7 @@ export const LINK_RELATION_LABEL: Readonly<Record<LinkRelation, string>> = {
   alternatief: 'Alternatieve verklaring',
   rustOp: 'Rust op',
   bron: 'Bron',
+  beantwoordt: 'Beantwoordt',
 };
 
 const endpoint = z

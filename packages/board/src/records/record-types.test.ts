@@ -20,6 +20,10 @@ import {
 } from './registry';
 import { createSource } from './source';
 import { createVoteResult } from './vote-result';
+import { createAction } from './action';
+import { createBorging } from './borging';
+import { createGroupPlan } from './group-plan';
+import { createTeamLearning } from './team-learning';
 
 /** Per type: a way to create a valid record, and field values its schema must refuse (with the Dutch reason). */
 const CASES: Record<
@@ -102,6 +106,39 @@ const CASES: Record<
       ['tallies', [{ recordId: 'kort', dots: 1 }], 'Stemuitslag: onbekende kaart.'],
       ['dotsPerPerson', -1, 'Stemuitslag: het aantal stippen per persoon kan niet negatief zijn.'],
       ['voters', 1.5, 'Stemuitslag: het aantal stemmers moet een geheel getal zijn.'],
+    ],
+  },
+  action: {
+    create: (doc) =>
+      createAction(doc, { what: 'Dagelijks tien minuten automatiseren', horizon: '4-6-weken' }),
+    bad: [
+      ['horizon', 'ooit', 'Actie: kies een termijn.'],
+      ['dueDate', '1-12-2026', 'Actie: geef een datum als 2026-12-01.'],
+      ['feasible', 'misschien', 'Actie: kies ja of nee.'],
+      ['ownerId', '', 'Actie: onbekende eigenaar.'],
+    ],
+  },
+  teamLearning: {
+    create: (doc) => createTeamLearning(doc, { text: 'Expliciete directe instructie', need: 'vaardigheden' }),
+    bad: [
+      ['need', 'geld', 'Teamleren: kies kennis, vaardigheden of routines.'],
+      ['scope', 'school', 'Teamleren: kies individueel of team.'],
+      ['forms', { yoga: true }, 'Teamleren: onbekende vorm van teamleren.'],
+      ['supportOptions', { 'os:8': true }, 'Teamleren: onbekende ondersteuning.'],
+    ],
+  },
+  groupPlan: {
+    create: (doc) => createGroupPlan(doc, { groupLabel: 'Groep 6', basis: 18, intensief: 5, verdiept: 4 }),
+    bad: [
+      ['basis', -1, 'Groepsplan: het aantal kan niet negatief zijn.'],
+      ['intensief', 2.5, 'Groepsplan: het aantal moet een geheel getal zijn.'],
+      ['groupLabel', 'x'.repeat(61), 'Groepsplan: de tekst is te lang (maximaal 60 tekens).'],
+    ],
+  },
+  borging: {
+    create: (doc) => createBorging(doc, { insight: 'Het rekenuur met inoefening werkt' }),
+    bad: [
+      ['anchoredIn', { geloof: true }, 'Borging: kies beleid, leerlijnen, methodiek, afspraken of cultuur.'],
     ],
   },
 };

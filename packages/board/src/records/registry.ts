@@ -1,14 +1,18 @@
 import { z } from 'zod';
+import { ACTION } from './action';
+import { BORGING } from './borging';
 import { CAUSE } from './cause';
 import { CHART_VIEW } from './chart-view';
 import { CONCLUSION } from './conclusion';
 import { FACT } from './fact';
 import { FACTOR } from './factor';
 import { GRID_COLUMN } from './grid-column';
+import { GROUP_PLAN } from './group-plan';
 import { LINK } from './link';
 import { prefixed, recordCommonSchema, type RecordDefinition } from './record-type';
 import { SOURCE } from './source';
 import { VOTE_RESULT } from './vote-result';
+import { TEAM_LEARNING } from './team-learning';
 
 /** Every record type of the canvas, by its stored `type`. */
 export const RECORD_DEFINITIONS = {
@@ -21,6 +25,10 @@ export const RECORD_DEFINITIONS = {
   chartView: CHART_VIEW,
   link: LINK,
   voteResult: VOTE_RESULT,
+  action: ACTION,
+  teamLearning: TEAM_LEARNING,
+  groupPlan: GROUP_PLAN,
+  borging: BORGING,
 } as const;
 
 export type RecordTypeName = keyof typeof RECORD_DEFINITIONS;
