@@ -1,3 +1,6 @@
+// The web app type-checks this file through AppType, without the server's tsconfig: name the declaration.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module declaration has no import
+/// <reference path="./pdfmake.d.ts" />
 import { chartSpecToSvg, type ChartSpec } from '@koers/analysis/charts';
 import { formatDate, type Report, type ReportChart, type ReportGroup, type ReportItem } from '@koers/board';
 import pdfmake from 'pdfmake';

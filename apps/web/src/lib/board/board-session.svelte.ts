@@ -9,6 +9,7 @@ import {
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider, messageSync } from 'y-websocket';
 import { writeSyncStep1 } from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
@@ -48,6 +49,9 @@ export type ClosedCode = 4401 | 4403 | 4404 | 4426 | number;
 
 /** The close code for a page built for an older board schema than the server's. */
 export const CLOSE_OUTDATED = 4426;
+
+/** The sync socket's stateless (session) messages, beside sync (0) and awareness (1). */
+const MESSAGE_STATELESS = 5;
 
 /**
  * The query parameters of the sync socket: the board schema this page was built for (the server refuses an
@@ -89,6 +93,11 @@ export class BoardSession {
    * school, a session that ended): the provider stops reconnecting and the page says why.
    */
   closedCode = $state<ClosedCode | null>(null);
+  /**
+   * The latest facilitation message of the room (the server's session state, redacted for this person; see
+   * apps/server/README.md "Facilitation"): JSON as the server sent it, for the facilitation controls.
+   */
+  sessionMessage = $state<unknown>(null);
 
   #localSeq = $state(0);
   #ackedSeq = $state(0);
@@ -108,6 +117,15 @@ export class BoardSession {
       connect: this.#browserOnline,
       params: syncParams(options.projectorToken),
     });
+    // Session messages travel on the same socket as the document (y-websocket's message type 5, which the
+    // stock client does not know): keep the latest, instead of the provider logging every one as unknown.
+    this.provider.messageHandlers[MESSAGE_STATELESS] = (_encoder, decoder) => {
+      try {
+        this.sessionMessage = JSON.parse(decoding.readVarString(decoder)) as unknown;
+      } catch {
+        // A message this version cannot read: the next state message replaces it.
+      }
+    };
     this.local =
       options.persistLocally === false
         ? null
