@@ -371,7 +371,7 @@ async function renderInChromium(
     const started = Date.now();
     await page.goto(`${url}/borden/${boardId}?stap=s9`);
     await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-record-type="cause"]').length >= n,
+      (n) => document.querySelectorAll('[data-card-id]').length >= n,
       causes,
       { timeout: 60_000, polling: 'raf' },
     );
