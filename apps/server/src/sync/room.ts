@@ -482,14 +482,27 @@ export function verifiedSnapshot(doc: Y.Doc): Uint8Array {
     for (const name of doc.share.keys()) {
       const kind = rootKindOf(name);
       if (!kind) continue;
+      // Map keys in sorted order: a map's iteration order follows how its entries were integrated, which
+      // differs between the live doc and one loaded from the snapshot while the content is the same.
       const read = (d: Y.Doc): string =>
-        JSON.stringify(kind === 'map' ? d.getMap(name).toJSON() : d.getXmlFragment(name).toJSON());
+        canonicalJson(kind === 'map' ? d.getMap(name).toJSON() : d.getXmlFragment(name).toJSON());
       if (read(check) !== read(doc)) throw new Error(`the snapshot differs in root "${name}"`);
     }
     return snapshot;
   } finally {
     check.destroy();
   }
+}
+
+/** JSON with every object's keys sorted, so two equal values give the same text whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
