@@ -262,3 +262,33 @@ test('Ctrl+Z takes back only one’s own card, never the colleague’s; Enter, E
 
   for (const p of [leider, juf]) await p.context.close();
 });
+
+test('a projector opened with a link (no account) draws the board’s charts from the board’s own views', async ({
+  browser,
+  playwright,
+}) => {
+  const api = await playwright.request.newContext({
+    baseURL: server.url,
+    extraHTTPHeaders: { origin: server.url },
+  });
+  await logInWithApi(api, DEMO_LEIDER);
+  // The demo board has its data context and the charts of steps 3–6.
+  const { boards } = (await (await api.get('/api/boards')).json()) as {
+    boards: { id: string; title: string }[];
+  };
+  const demo = boards.find((b) => b.title.startsWith('Demo:'));
+  expect(demo).toBeDefined();
+  const created = await api.post(`/api/boards/${demo?.id}/projector-links`, { data: {} });
+  expect(created.status()).toBe(201);
+  const { url } = (await created.json()) as { url: string };
+  await api.dispose();
+
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(`${url}&stap=s4`);
+  const wall = page.getByTestId('projector-canvas');
+  await expect(wall.getByTestId('board-chart').first()).toBeVisible();
+  await expect(wall.getByText('De grafiek kan niet worden geladen')).toHaveCount(0);
+  await expect(wall.getByTestId('card').first()).toBeVisible();
+  await context.close();
+});

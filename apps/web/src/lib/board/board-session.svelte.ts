@@ -79,6 +79,8 @@ export class BoardSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly local: IndexeddbPersistence | null;
+  /** A projector link's token (no session): REST calls for this board carry it too. */
+  readonly projectorToken: string | undefined;
 
   connection = $state<ConnectionState>('connecting');
   /** The document has content to show (loaded from this device or from the server). */
@@ -113,6 +115,7 @@ export class BoardSession {
 
   constructor(options: BoardSessionOptions) {
     const { doc } = this;
+    this.projectorToken = options.projectorToken;
     this.provider = new WebsocketProvider(options.syncUrl, options.boardId, doc, {
       connect: this.#browserOnline,
       params: syncParams(options.projectorToken),

@@ -13,6 +13,8 @@ export interface CanvasContext {
   authors: BoardAuthors | null;
   /** The projector: no editing, large cards, no author names. */
   projector: boolean;
+  /** A projector opened with a link: it reads the board's charts with this token (it has no session). */
+  projectorToken: string | undefined;
   /** The leider picks the board's data context and places a step's default charts. */
   isLeider: boolean;
   /**

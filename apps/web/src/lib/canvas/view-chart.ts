@@ -1,6 +1,7 @@
 import type { ChartSpec } from '@koers/analysis';
 import { buildChartSpecs } from '@koers/analysis/charts';
 import type { AnalysisContext, ChartView } from '@koers/board';
+import { api, call } from '$lib/api';
 import { getAnalysis, type AnalysisAnswer } from '$lib/datasets/datasets-api';
 import { m } from '$lib/i18n';
 import { CHART_FOR_KIND, effectiveSource } from './chart-views';
@@ -31,16 +32,19 @@ function report(datasetId: string, schoolYear?: string, moment?: string): Promis
 }
 
 /**
- * THE place the board gets a chart view's numbers. For now from the dataset's aggregate report (the
- * results page's API) with the same chart builders as the results page; when the server's
- * `GET /api/boards/:id/views/:viewId/chart` (aggregates for one view, projector-safe) lands, this function
- * asks that instead and nothing else changes.
+ * THE place the board gets a chart view's numbers. A member's laptop reads the dataset's aggregate report
+ * (the results page's API, cached per dataset, year and moment) and builds the charts with the same chart
+ * builders as the results page. A projector opened with a link has no session and may read nothing but the
+ * views on its own board: it asks `GET /api/boards/:id/views/:viewId/chart` with its token, and the server
+ * builds the view's charts from aggregates.
  */
 export async function loadViewChart(
-  _boardId: string,
+  boardId: string,
   view: ChartView,
   context: AnalysisContext,
+  projectorToken?: string,
 ): Promise<ViewChart> {
+  if (projectorToken) return projectorViewChart(boardId, view, projectorToken);
   const kind = CHART_FOR_KIND[view.analysisKind];
   const source = effectiveSource(view, context);
   const answer = await report(source.datasetId, source.schoolYear, source.moment);
@@ -61,4 +65,23 @@ export async function loadViewChart(
     },
   });
   return { specs, ...base };
+}
+
+/** A projector link's view of one chart: the server's aggregates and chart specs for exactly this view. */
+async function projectorViewChart(boardId: string, view: ChartView, token: string): Promise<ViewChart> {
+  const answer = await call(
+    api.boards[':id'].views[':viewId'].chart.$get(
+      { param: { id: boardId, viewId: view.id } },
+      { headers: { 'X-Koers-Projector': token } },
+    ),
+    { loginOn401: false },
+  );
+  const subject = view.filters.subject ?? '';
+  return {
+    specs: answer.chart.charts,
+    schoolYear: answer.chart.schoolYear,
+    moment: answer.chart.moment,
+    subjects: subject ? [subject] : [],
+    subject,
+  };
 }
