@@ -370,11 +370,10 @@ async function renderInChromium(
     await page.waitForLoadState('networkidle');
     const started = Date.now();
     await page.goto(`${url}/borden/${boardId}?stap=s9`);
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-card-id]').length >= n,
-      causes,
-      { timeout: 60_000, polling: 'raf' },
-    );
+    await page.waitForFunction((n) => document.querySelectorAll('[data-card-id]').length >= n, causes, {
+      timeout: 60_000,
+      polling: 'raf',
+    });
     return Date.now() - started;
   } finally {
     await browser.close();
