@@ -31,8 +31,6 @@ export interface AppDeps {
   readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => Promise<T>;
   /** Close a board's sockets and wait for its room to unload, before the board is deleted. */
   evictBoard: (boardId: string) => Promise<unknown>;
-  /** The open room's doc of a board (the sync server's rooms), for exports of a board being edited. */
-  openBoardDoc?: (boardId: string) => Y.Doc | undefined;
 }
 
 /** The generic answer to an unexpected error: never the raw error, which is logged with the request id. */
@@ -95,7 +93,7 @@ export function createApp(deps: AppDeps) {
         auth,
         datasets: deps.datasets,
         reports,
-        openBoardDoc: deps.openBoardDoc,
+        readBoard: deps.readBoard,
       }),
     )
     // The auth and dataset route modules carry their full `/api/...` paths.

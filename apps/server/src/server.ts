@@ -162,7 +162,6 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     ledger: deps.ledger,
     readBoard: (boardId, read) => readBoardDoc(sync.rooms, deps.store, boardId, read),
     evictBoard: (boardId) => sync.evictBoard(boardId),
-    openBoardDoc: (boardId) => sync.rooms.get(boardId)?.doc,
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   const unsubscribe = deps.auth.onAccessRevoked((event) => {

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { requireMember } from '../auth/access';
 import type { AuthModule } from '../auth';
-import { loadBoardDoc } from '../boards/board-doc';
 import { cachedAggregateReport } from '../datasets/aggregate-reports';
 import type { DatasetStore } from '../datasets/dataset-store';
 import type { ReportCache } from '../datasets/report-cache';
@@ -22,8 +21,8 @@ export interface BoardExportRoutesDeps {
   datasets: DatasetStore;
   /** The dataset routes' cache: an export of a board whose charts were just shown analyses nothing anew. */
   reports: ReportCache;
-  /** The loaded room's doc of a board, if it is open (the sync server's rooms). */
-  openBoardDoc?: (boardId: string) => Y.Doc | undefined;
+  /** Reads the board's doc: the loaded room's, else from storage (`boards/read-board-doc.ts`). */
+  readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => Promise<T>;
   now?: () => Date;
 }
 
@@ -64,8 +63,7 @@ export function boardExportRoutes(deps: BoardExportRoutesDeps) {
       const { format } = c.req.valid('query');
       const board = await deps.store.getBoard(boardId);
       if (!board) return c.json({ error: 'Niet gevonden.' }, 404);
-      const doc = await loadBoardDoc(boardId, { store: deps.store, openDoc: deps.openBoardDoc });
-      const json = boardToJSON(doc);
+      const json = await deps.readBoard(boardId, boardToJSON);
       const charts = reportCharts(json.canvas.chartViews, (datasetId, schoolYear, moment) => {
         // Only the school's own datasets: a view naming another school's dataset draws nothing.
         const dataset = deps.datasets.get(datasetId);

@@ -6,7 +6,8 @@ import { openDatabase } from '../db/sqlite';
 import { SqliteBoardStore } from '../storage/sqlite-board-store';
 import { tempDir } from '../testing/sync-test-kit';
 import { createBoard } from './create-board';
-import { loadBoardDoc } from './board-doc';
+import type { Room } from '../sync/room';
+import { readBoardDoc } from './read-board-doc';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -23,7 +24,9 @@ function store(): SqliteBoardStore {
   return new SqliteBoardStore(db);
 }
 
-describe('loadBoardDoc', () => {
+const noRooms = { get: (): Room | undefined => undefined };
+
+describe('readBoardDoc', () => {
   it('reads a closed board from storage: the initial state and every appended update', async () => {
     const boards = store();
     const board = await createBoard(boards, { title: 'Studiedag', schoolId: 's1' });
@@ -34,9 +37,9 @@ describe('loadBoardDoc', () => {
     createFact(client, { stepId: 's4', text: 'Groep 6 haalt de minimumnorm niet' });
     await boards.appendUpdates(board.id, [Y.encodeStateAsUpdate(client, before)]);
 
-    const doc = await loadBoardDoc(board.id, { store: boards });
-    expect(boardToJSON(doc).title).toBe('Studiedag');
-    expect(boardToJSON(doc).canvas.facts.map((f) => f.text)).toEqual(['Groep 6 haalt de minimumnorm niet']);
+    const json = await readBoardDoc(noRooms, boards, board.id, boardToJSON);
+    expect(json.title).toBe('Studiedag');
+    expect(json.canvas.facts.map((f) => f.text)).toEqual(['Groep 6 haalt de minimumnorm niet']);
   });
 
   it('lifts an older stored board in memory only, writing nothing back', async () => {
@@ -46,8 +49,7 @@ describe('loadBoardDoc', () => {
       schoolId: 's1',
       fill: (d) => metaMap(d).set('schemaVersion', 1),
     });
-    const doc = await loadBoardDoc(board.id, { store: boards });
-    expect(readSchemaVersion(doc)).toBe(BOARD_SCHEMA_VERSION);
+    expect(await readBoardDoc(noRooms, boards, board.id, readSchemaVersion)).toBe(BOARD_SCHEMA_VERSION);
     expect((await boards.loadBoardState(board.id)).updates).toHaveLength(1);
   });
 
@@ -55,8 +57,9 @@ describe('loadBoardDoc', () => {
     const boards = store();
     const board = await createBoard(boards, { title: 'Open', schoolId: 's1' });
     const open = new Y.Doc();
-    expect(
-      await loadBoardDoc(board.id, { store: boards, openDoc: (id) => (id === board.id ? open : undefined) }),
-    ).toBe(open);
+    const rooms = {
+      get: (id: string) => (id === board.id ? ({ doc: open, failed: false } as Room) : undefined),
+    };
+    expect(await readBoardDoc(rooms, boards, board.id, (doc) => doc)).toBe(open);
   });
 });
