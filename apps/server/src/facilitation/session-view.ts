@@ -3,6 +3,7 @@ import { draftCounts } from './silent-writing';
 import type { Draft } from './session-store';
 import type { SessionState } from './session-state';
 import { dotsUsed, voterCount, type Ballots } from './voting';
+import type { DraftView, MineView, SessionView, VoteView } from './wire';
 
 /**
  * What each socket is sent: the session as everyone may see it, the facilitator's extras (draft counts per
@@ -25,14 +26,14 @@ export interface LiveSecrets {
 }
 
 /** The session for everyone (projector included), or with the facilitator's counts. */
-export function sessionView(state: SessionState, secrets: LiveSecrets, facilitator: boolean): unknown {
+export function sessionView(state: SessionState, secrets: LiveSecrets, facilitator: boolean): SessionView {
   const silent = state.silent
     ? {
         ...state.silent,
         ...(facilitator ? { draftCounts: draftCounts(secrets.drafts) } : {}),
       }
     : null;
-  let vote: unknown = null;
+  let vote: VoteView | null = null;
   if (state.vote) {
     const { result, ...open } = state.vote;
     vote =
@@ -58,8 +59,8 @@ export function sessionView(state: SessionState, secrets: LiveSecrets, facilitat
 }
 
 /** The viewer's own part: her drafts of the open round, her dots in the open vote. */
-export function mineView(state: SessionState, secrets: LiveSecrets, viewer: Viewer): unknown {
-  const drafts: unknown[] = [];
+export function mineView(state: SessionState, secrets: LiveSecrets, viewer: Viewer): MineView {
+  const drafts: DraftView[] = [];
   const dots: { recordId: string; dots: number }[] = [];
   if (viewer.userId !== null) {
     for (const draft of secrets.drafts.values()) {
@@ -93,6 +94,6 @@ export function mineView(state: SessionState, secrets: LiveSecrets, viewer: View
  * The `state` message as a string. `session` is pre-serialised once per audience (everyone / facilitators)
  * and shared by all sockets of that audience; only `mine` is built per socket.
  */
-export function stateMessage(rev: number, serverNow: number, sessionJson: string, mine: unknown): string {
+export function stateMessage(rev: number, serverNow: number, sessionJson: string, mine: MineView): string {
   return `{"v":${PROTOCOL_VERSION},"t":"state","rev":${rev},"serverNow":${serverNow},"session":${sessionJson},"mine":${JSON.stringify(mine)}}`;
 }

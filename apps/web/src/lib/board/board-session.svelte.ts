@@ -112,6 +112,10 @@ export class BoardSession {
   #ackTimer: ReturnType<typeof setTimeout> | undefined;
   #browserOnline = typeof navigator === 'undefined' ? true : navigator.onLine;
   #cleanups: (() => void)[] = [];
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not state the UI reads
+  #sessionListeners = new Set<(message: unknown) => void>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not state the UI reads
+  #openListeners = new Set<() => void>();
 
   constructor(options: BoardSessionOptions) {
     const { doc } = this;
@@ -123,11 +127,14 @@ export class BoardSession {
     // Session messages travel on the same socket as the document (y-websocket's message type 5, which the
     // stock client does not know): keep the latest, instead of the provider logging every one as unknown.
     this.provider.messageHandlers[MESSAGE_STATELESS] = (_encoder, decoder) => {
+      let message: unknown;
       try {
-        this.sessionMessage = JSON.parse(decoding.readVarString(decoder)) as unknown;
+        message = JSON.parse(decoding.readVarString(decoder)) as unknown;
       } catch {
-        // A message this version cannot read: the next state message replaces it.
+        return; // A message this version cannot read: the next state message replaces it.
       }
+      this.sessionMessage = message;
+      for (const listener of this.#sessionListeners) listener(message);
     };
     this.local =
       options.persistLocally === false
@@ -146,6 +153,8 @@ export class BoardSession {
       if (status !== 'connected') {
         this.#socketSynced = false;
         this.#inFlight = null;
+      } else {
+        for (const listener of this.#openListeners) listener();
       }
       this.#updateConnection();
     };
@@ -244,6 +253,33 @@ export class BoardSession {
     this.provider.awareness.setLocalStateField('user', user);
   }
 
+  /** Hear every session message (JSON as parsed); returns the unsubscribe function. */
+  onSessionMessage(listener: (message: unknown) => void): () => void {
+    this.#sessionListeners.add(listener);
+    return () => this.#sessionListeners.delete(listener);
+  }
+
+  /** Hear every (re)opened socket; returns the unsubscribe function. */
+  onSocketOpen(listener: () => void): () => void {
+    this.#openListeners.add(listener);
+    return () => this.#openListeners.delete(listener);
+  }
+
+  /**
+   * Send a session message (JSON text) on the board's socket, beside the document. False when the socket is
+   * not open: session commands are not queued, because a command given while offline (go to step 5) would
+   * land later as a surprise; the caller tells the user instead.
+   */
+  sendSessionMessage(payload: string): boolean {
+    const ws = this.provider.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return false;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_STATELESS);
+    encoding.writeVarString(encoder, payload);
+    ws.send(encoding.toUint8Array(encoder));
+    return true;
+  }
+
   setDone(stepId: StepId, done: boolean): void {
     setStepDone(this.doc, stepId, done);
   }
@@ -251,6 +287,8 @@ export class BoardSession {
   destroy(): void {
     clearTimeout(this.#ackTimer);
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#sessionListeners.clear();
+    this.#openListeners.clear();
     this.provider.destroy();
     void this.local?.destroy();
     this.doc.destroy();
