@@ -12,6 +12,7 @@ import { writeSyncStep1 } from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { Facilitation } from '../facilitation/facilitation.svelte';
 
 /**
  * - `connecting`: first connection attempt of this page, nothing heard from the server yet.
@@ -95,11 +96,8 @@ export class BoardSession {
    * school, a session that ended): the provider stops reconnecting and the page says why.
    */
   closedCode = $state<ClosedCode | null>(null);
-  /**
-   * The latest facilitation message of the room (the server's session state, redacted for this person; see
-   * apps/server/README.md "Facilitation"): JSON as the server sent it, for the facilitation controls.
-   */
-  sessionMessage = $state<unknown>(null);
+  /** The live facilitation session of the board (apps/server/README.md "Facilitation"), on this socket. */
+  readonly facilitation: Facilitation;
 
   #localSeq = $state(0);
   #ackedSeq = $state(0);
@@ -133,9 +131,9 @@ export class BoardSession {
       } catch {
         return; // A message this version cannot read: the next state message replaces it.
       }
-      this.sessionMessage = message;
       for (const listener of this.#sessionListeners) listener(message);
     };
+    this.facilitation = new Facilitation(this);
     this.local =
       options.persistLocally === false
         ? null
@@ -287,6 +285,7 @@ export class BoardSession {
   destroy(): void {
     clearTimeout(this.#ackTimer);
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.facilitation.destroy();
     this.#sessionListeners.clear();
     this.#openListeners.clear();
     this.provider.destroy();

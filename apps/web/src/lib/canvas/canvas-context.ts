@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { Facilitation } from '$lib/facilitation/facilitation.svelte';
 import type { BoardAuthors } from './board-authors.svelte';
 import type { BoardRecords } from './board-records.svelte';
 
@@ -22,6 +23,8 @@ export interface CanvasContext {
    * charts are placed only then, so a stale copy never adds a second set.
    */
   synced: boolean;
+  /** The live session (step, spotlight, closed steps, votes) of this board's socket. */
+  facilitation: Facilitation;
 }
 
 const KEY = Symbol('koers-canvas');
