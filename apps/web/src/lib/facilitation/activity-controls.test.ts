@@ -7,7 +7,7 @@ import { mineView, sessionView, TestChannel } from './test-channel';
 const QUESTION = 'Welke oorzaken nemen we mee?';
 const leider = mineView({ userId: 'ilse', canFacilitate: true, isLeader: true });
 
-let cleanup: (() => void)[] = [];
+const cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanup.splice(0)) c();
 });

@@ -12,7 +12,7 @@ const vote = {
   startedAt: 1,
 };
 
-let cleanup: (() => void)[] = [];
+const cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanup.splice(0)) c();
 });

@@ -12,7 +12,7 @@ const draft = (id: string, text: string, polarity: 'positief' | 'negatief' | nul
   updatedAt: 1,
 });
 
-let cleanup: (() => void)[] = [];
+const cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanup.splice(0)) c();
   vi.useRealTimers();
