@@ -261,7 +261,7 @@ export function facilitationExtension(options: FacilitationOptions): Facilitatio
   return {
     name: 'facilitation',
 
-    beforeApply: ({ update }) => refuseForgedResults(update),
+    beforeApply: ({ update, doc }) => refuseForgedResults(update, doc),
 
     stateOf: (boardId) => boards.get(boardId)?.state ?? store.load(boardId).state,
 

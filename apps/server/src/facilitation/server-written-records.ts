@@ -15,12 +15,15 @@ const NEEDLES = [SERVER_ONLY_TYPE, ...SERVER_ONLY_FIELDS].map((word) => encoder.
 /**
  * A `beforeApply` check: refuses a client update that creates a voteResult record or writes one of its
  * counts. Updates that do not even contain those words (nearly all) pass after a byte scan, undecoded.
+ * Items the room already has are skipped (Yjs skips them too): a laptop that reloads from its device copy
+ * sends the board back, the server's own results included, and that is no forgery.
  */
-export function refuseForgedResults(update: Uint8Array): Refusal | undefined {
+export function refuseForgedResults(update: Uint8Array, doc?: Y.Doc): Refusal | undefined {
   if (!NEEDLES.some((needle) => contains(update, needle))) return undefined;
   const { structs } = Y.decodeUpdate(update);
   for (const struct of structs) {
     if (!(struct instanceof Y.Item) || struct.parentSub === null) continue;
+    if (doc && struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
     const forgedType =
       struct.parentSub === 'type' &&
       struct.content instanceof Y.ContentAny &&
