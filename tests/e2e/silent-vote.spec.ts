@@ -1,9 +1,21 @@
-import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { expect, openBoard, test } from '../fixtures/test';
 
 // Issue 10's silent writing and blind vote with real accounts (a leider, two leerkrachten and a projector
 // opened by the leider) against a real server: drafts and dots are held by the server until the reveal or
 // the close, so no screen can show them before; the vote's result is a record the board keeps.
+
+/** Screenshots for a human to look at, only with KOERS_SCREENSHOTS=<directory>. */
+const shotDir = process.env.KOERS_SCREENSHOTS;
+
+async function shot(page: Page, name: string, scrollTo?: Locator): Promise<void> {
+  if (!shotDir) return;
+  mkdirSync(path.resolve(shotDir), { recursive: true });
+  await scrollTo?.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(path.resolve(shotDir), `${name}.png`) });
+}
 
 const causeTexts = (page: Page) => page.getByTestId('cause-text');
 const controls = (page: Page) => page.getByTestId('activity-controls');
@@ -48,6 +60,8 @@ test('silent writing: two teachers write causes nobody else sees, and "Onthullen
   // Each teacher writes in her own panel, marked private.
   const annaPanel = anna.page.getByTestId('silent-panel');
   await expect(annaPanel).toContainText('Alleen jij ziet dit.');
+  // Up at the step's heading a cue leads her to the panel.
+  await expect(anna.page.getByTestId('activity-cue')).toContainText('Stil schrijven loopt');
   await writeDraft(anna.page, 'Te weinig leestijd in de klas');
   await writeDraft(anna.page, 'Begrijpend lezen pas vanaf groep 5');
   await writeDraft(bram.page, 'Veel nieuwe methodes tegelijk');
@@ -60,6 +74,9 @@ test('silent writing: two teachers write causes nobody else sees, and "Onthullen
   await expect(controls(leider).getByTestId('silent-totals')).toHaveText('Kaarten: 3 · Schrijvers: 2');
   await expect(controls(leider).getByTestId('silent-counts')).toContainText('Anna 2');
   await expect(controls(leider).getByTestId('silent-counts')).toContainText('Bram 1');
+  await shot(leider, 'silent-leider-controls-1366x768', controls(leider));
+  await shot(projector, 'silent-open-projector-1920x1080');
+  await shot(anna.page, 'silent-teacher-drafts-1366x768', annaPanel);
   for (const text of ['leestijd', 'groep 5', 'methodes']) {
     await expect(leider.getByText(text)).toHaveCount(0);
     await expect(projector.getByText(text)).toHaveCount(0);
@@ -96,6 +113,8 @@ test('silent writing: two teachers write causes nobody else sees, and "Onthullen
   // No names on the projector.
   await expect(projector.getByText(/\bAnna\b/)).toHaveCount(0);
   await expect(controls(leider).getByTestId('silent-controls')).toHaveCount(0);
+  await shot(bram.page, 'silent-revealed-teacher-1366x768', bram.page.getByTestId('silent-revealed'));
+  await shot(projector, 'silent-revealed-projector-1920x1080');
 });
 
 test('a blind vote: nobody sees the distribution until the leider closes it; the result shows on laptops and the projector and stays after reload', async ({
@@ -160,6 +179,10 @@ test('a blind vote: nobody sees the distribution until the leider closes it; the
   for (const screen of [leider, anna.page, bram.page, projector]) {
     await expect(screen.getByTestId('vote-result')).toHaveCount(0);
   }
+  await shot(bram.page, 'vote-teacher-banner-1366x768', bram.page.getByTestId('vote-banner'));
+  await shot(anna.page, 'vote-teacher-dots-1366x768', myDots(anna.page, 'Te weinig leestijd'));
+  await shot(leider, 'vote-leider-controls-1366x768', controls(leider));
+  await shot(projector, 'vote-open-projector-1920x1080');
 
   // Closing: the ranking appears on the laptops and the projector.
   await controls(leider).getByRole('button', { name: 'Stemming sluiten' }).click();
@@ -175,6 +198,10 @@ test('a blind vote: nobody sees the distribution until the leider closes it; the
     await expect(rows.nth(1)).toContainText('1 stip');
   }
   await expect(projector.getByTestId('projector-activity')).toContainText('Stemming gesloten');
+  await shot(projector, 'vote-result-projector-1920x1080');
+  await projector.setViewportSize({ width: 1280, height: 720 });
+  await shot(projector, 'vote-result-projector-1280x720');
+  await shot(anna.page, 'vote-result-teacher-1366x768', anna.page.getByTestId('vote-result'));
   await expect(anna.page.getByTestId('dot-control')).toHaveCount(0);
   await expect(controls(leider).getByTestId('vote-controls')).toHaveCount(0);
 
