@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from '../fixtures/axe';
 import { expect, openBoard, test } from '../fixtures/test';
 
 // Issue 10's silent writing and blind vote with real accounts (a leider, two leerkrachten and a projector
@@ -74,6 +75,9 @@ test('silent writing: two teachers write causes nobody else sees, and "Onthullen
   await expect(controls(leider).getByTestId('silent-totals')).toHaveText('Kaarten: 3 · Schrijvers: 2');
   await expect(controls(leider).getByTestId('silent-counts')).toContainText('Anna 2');
   await expect(controls(leider).getByTestId('silent-counts')).toContainText('Bram 1');
+  // WCAG A/AA: no serious violations in the leider's controls or the draft panel.
+  expect(await seriousViolations(leider)).toEqual([]);
+  expect(await seriousViolations(anna.page)).toEqual([]);
   await shot(leider, 'silent-leider-controls-1366x768', controls(leider));
   await shot(projector, 'silent-open-projector-1920x1080');
   await shot(anna.page, 'silent-teacher-drafts-1366x768', annaPanel);
@@ -179,6 +183,7 @@ test('a blind vote: nobody sees the distribution until the leider closes it; the
   for (const screen of [leider, anna.page, bram.page, projector]) {
     await expect(screen.getByTestId('vote-result')).toHaveCount(0);
   }
+  expect(await seriousViolations(anna.page)).toEqual([]);
   await shot(bram.page, 'vote-teacher-banner-1366x768', bram.page.getByTestId('vote-banner'));
   await shot(anna.page, 'vote-teacher-dots-1366x768', myDots(anna.page, 'Te weinig leestijd'));
   await shot(leider, 'vote-leider-controls-1366x768', controls(leider));
@@ -198,6 +203,7 @@ test('a blind vote: nobody sees the distribution until the leider closes it; the
     await expect(rows.nth(1)).toContainText('1 stip');
   }
   await expect(projector.getByTestId('projector-activity')).toContainText('Stemming gesloten');
+  expect(await seriousViolations(projector)).toEqual([]);
   await shot(projector, 'vote-result-projector-1920x1080');
   await projector.setViewportSize({ width: 1280, height: 720 });
   await shot(projector, 'vote-result-projector-1280x720');
