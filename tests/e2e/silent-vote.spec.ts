@@ -52,8 +52,8 @@ test('silent writing: two teachers write causes nobody else sees, and "Onthullen
   // Teachers get no controls; the leider starts a named round of causes on step 9.
   await expect(controls(anna.page)).toHaveCount(0);
   await controls(leider).getByRole('button', { name: 'Stil schrijven starten…' }).click();
-  await controls(leider).getByLabel('Feiten').uncheck();
-  await controls(leider).getByLabel('Oorzaken').check();
+  // Step 9 shows causes, so the round collects causes.
+  await expect(controls(leider)).toContainText('Iedereen schrijft oorzaken, ieder voor zich.');
   await controls(leider).getByRole('button', { name: 'Stil schrijven starten', exact: true }).click();
   await expect(controls(leider).getByTestId('silent-controls')).toContainText('Schrijfronde loopt op Stap 9');
   await expect(projector.getByTestId('projector-activity')).toContainText('Stil schrijven');

@@ -9,6 +9,24 @@ export const DEFAULT_DOTS = 3;
 /** The server's limit on a vote's question. */
 export const MAX_QUESTION_LENGTH = 200;
 
+const FACT_STEPS: readonly StepId[] = ['s3', 's4', 's5', 's6', 's7'];
+const CONCLUSION_STEPS: readonly StepId[] = ['s10a', 's10b', 's10c'];
+
+/**
+ * The kind of card a silent round on a step collects: what the step shows as cards (facts on steps 3–7,
+ * causes on step 9). No step shows both, and a revealed card of a kind the step does not show would land
+ * out of sight, so a round collects exactly this; elsewhere there is no round.
+ */
+export function silentKindsOn(stepId: StepId): DraftKind[] {
+  if (stepId === 's9') return ['cause'];
+  return FACT_STEPS.includes(stepId) ? ['fact'] : [];
+}
+
+/** A vote needs cards with a dot control: facts (3–7), causes (9), conclusions (10a–c). */
+export function votableOn(stepId: StepId): boolean {
+  return stepId === 's9' || FACT_STEPS.includes(stepId) || CONCLUSION_STEPS.includes(stepId);
+}
+
 /**
  * The leider's controls for the two activities of a live session: a silent-writing round ("Stil schrijven")
  * and a blind dot vote. The server decides (only the leading leider may), this class keeps her choices for
@@ -17,9 +35,6 @@ export const MAX_QUESTION_LENGTH = 200;
  * before the session bar is there.
  */
 export class ActivityControlsState {
-  /** Which kinds of card the next round collects. */
-  silentFacts = $state(true);
-  silentCauses = $state(false);
   /** Reveal the next round without author names. */
   silentAnonymous = $state(false);
   /** Her choice at reveal; null until she changes it (then the round's own choice holds). */
@@ -52,10 +67,6 @@ export class ActivityControlsState {
     return vote?.status === 'open' ? vote : null;
   }
 
-  get silentKinds(): DraftKind[] {
-    return [...(this.silentFacts ? ['fact' as const] : []), ...(this.silentCauses ? ['cause' as const] : [])];
-  }
-
   /** Written drafts in the round, and by how many people (counts only: she never sees the text). */
   get draftTotals(): { cards: number; writers: number } {
     const counts = this.round?.draftCounts ?? [];
@@ -70,10 +81,6 @@ export class ActivityControlsState {
     return this.revealAnonymous ?? this.round?.anonymous ?? false;
   }
 
-  get kindsMissing(): boolean {
-    return this.silentKinds.length === 0;
-  }
-
   get dotsInvalid(): boolean {
     const dots = this.voteDots;
     return !Number.isInteger(dots) || dots < MIN_DOTS || dots > MAX_DOTS;
@@ -84,9 +91,10 @@ export class ActivityControlsState {
   }
 
   startSilent(stepId: StepId): Promise<boolean> {
-    if (this.kindsMissing) return Promise.resolve(false);
+    const kinds = silentKindsOn(stepId);
+    if (kinds.length === 0) return Promise.resolve(false);
     return this.#run(
-      { t: 'silent.start', stepId, kinds: this.silentKinds, anonymous: this.silentAnonymous },
+      { t: 'silent.start', stepId, kinds, anonymous: this.silentAnonymous },
       stepId,
       () => (this.revealAnonymous = null),
     );
@@ -101,7 +109,7 @@ export class ActivityControlsState {
   }
 
   startVote(stepId: StepId): Promise<boolean> {
-    if (this.dotsInvalid || this.questionTooLong) return Promise.resolve(false);
+    if (this.dotsInvalid || this.questionTooLong || !votableOn(stepId)) return Promise.resolve(false);
     const question = this.voteQuestion.trim() || this.defaultQuestion;
     return this.#run({ t: 'vote.start', stepId, dotsPerPerson: this.voteDots, question }, stepId);
   }

@@ -1,6 +1,6 @@
 import type { SessionView } from '@koers/server/facilitation';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ActivityControlsState } from './activity-controls.svelte';
+import { ActivityControlsState, silentKindsOn, votableOn } from './activity-controls.svelte';
 import { Facilitation } from './facilitation.svelte';
 import { mineView, sessionView, TestChannel } from './test-channel';
 
@@ -28,17 +28,19 @@ describe('the leider’s activity controls', () => {
     expect(make({}, mineView()).controls.available).toBe(false);
   });
 
-  it('start a silent round with the chosen kinds and anonymity; no kind, no round', async () => {
+  it('start a silent round collecting what the step shows as cards, named or not; none where it shows neither', async () => {
     const { channel, controls } = make();
-    controls.silentFacts = false;
-    expect(controls.kindsMissing).toBe(true);
-    expect(await controls.startSilent('s9')).toBe(false);
-    controls.silentCauses = true;
     controls.silentAnonymous = true;
     expect(await controls.startSilent('s9')).toBe(true);
+    controls.silentAnonymous = false;
+    expect(await controls.startSilent('s5')).toBe(true);
+    expect(await controls.startSilent('s8')).toBe(false);
+    expect(await controls.startSilent('s10a')).toBe(false);
     expect(channel.commands()).toEqual([
       { t: 'silent.start', stepId: 's9', kinds: ['cause'], anonymous: true },
+      { t: 'silent.start', stepId: 's5', kinds: ['fact'], anonymous: false },
     ]);
+    expect(silentKindsOn('s2')).toEqual([]);
   });
 
   it('start the session first when none runs', async () => {
@@ -88,6 +90,9 @@ describe('the leider’s activity controls', () => {
     controls.voteDots = 5;
     controls.voteQuestion = '  ';
     expect(await controls.startVote('s9')).toBe(true);
+    // Step 8's grid has no cards to put dots on.
+    expect(await controls.startVote('s8')).toBe(false);
+    expect(votableOn('s10b')).toBe(true);
     controls.voteQuestion = 'x'.repeat(201);
     expect(controls.questionTooLong).toBe(true);
     expect(await controls.startVote('s9')).toBe(false);
