@@ -219,7 +219,7 @@ test('a blind vote: nobody sees the distribution until the leider closes it; the
   );
 });
 
-test('the leider can cancel a round (asked first) and a vote: nothing reaches the board', async ({
+test('the leider cancels a round (asked first) and a vote: nothing reaches the board; a round revealed without names shows none', async ({
   page: leider,
   person,
   createBoard,
@@ -245,6 +245,20 @@ test('the leider can cancel a round (asked first) and a vote: nothing reaches th
   await expect(anna.page.getByTestId('silent-panel')).toHaveCount(0);
   await expect(anna.page.getByTestId('facts').getByTestId('card')).toHaveCount(0);
 
+  // A named round revealed without names after all (her choice at reveal): no name on the card.
+  await controls(leider).getByRole('button', { name: 'Stil schrijven starten…' }).click();
+  await controls(leider).getByRole('button', { name: 'Stil schrijven starten', exact: true }).click();
+  await expect(anna.page.getByTestId('silent-panel')).toContainText('Je naam komt bij je kaarten te staan.');
+  await writeDraft(anna.page, 'Groep 6 leest minder dan vorig jaar');
+  await expect(controls(leider).getByTestId('silent-totals')).toHaveText('Kaarten: 1 · Schrijvers: 1');
+  await controls(leider).getByLabel('Zonder namen onthullen').check();
+  await controls(leider).getByRole('button', { name: 'Onthullen' }).click();
+  const revealed = leider.getByTestId('facts').getByTestId('card');
+  await expect(revealed).toHaveCount(1);
+  await expect(revealed).toContainText('Groep 6 leest minder dan vorig jaar');
+  await expect(revealed.locator('.by')).toContainText('anoniem (stil schrijven)');
+  await expect(anna.page.getByTestId('facts').getByTestId('card').locator('.by')).not.toContainText('Anna');
+
   // A vote cancelled is not counted: no result.
   await controls(leider).getByRole('button', { name: 'Stemming starten…' }).click();
   await controls(leider).getByLabel('Stippen per persoon').fill('25');
@@ -259,4 +273,5 @@ test('the leider can cancel a round (asked first) and a vote: nothing reaches th
   await leider.getByRole('dialog').getByRole('button', { name: 'Stemming annuleren' }).click();
   await expect(anna.page.getByTestId('vote-banner')).toHaveCount(0);
   await expect(leider.getByTestId('vote-result')).toHaveCount(0);
+  await expect(leider.getByTestId('facts').getByTestId('card')).toHaveCount(1);
 });
