@@ -67,7 +67,9 @@ export function boardVersionsRoutes(deps: BoardVersionsRoutesDeps) {
     })
     .post(
       '/:id/versions',
-      guard((c) => deps.auth.requireBoardAccess(c.var.actor, c.req.param('id') ?? '', 'board:versions-write')),
+      guard((c) =>
+        deps.auth.requireBoardAccess(c.var.actor, c.req.param('id') ?? '', 'board:versions-write'),
+      ),
       jsonBody(newVersionBody),
       async (c) => {
         const { boardId, schoolId } = await deps.auth.requireBoardAccess(
