@@ -1,3 +1,4 @@
+import { seriousViolations } from '../fixtures/axe';
 import { KoersServer } from '../fixtures/koers-server';
 import {
   expect,
@@ -9,6 +10,9 @@ import {
   test,
   typeInStep,
 } from '../fixtures/test';
+
+/** Screenshots for a human to look at, only with KOERS_SCREENSHOTS=<directory>. */
+const shotDir = process.env.KOERS_SCREENSHOTS;
 
 /** The demo school's leider (public login; see apps/server/src/auth/README.md). */
 const DEMO_LEIDER = {
@@ -37,6 +41,7 @@ test('the leider makes the next board from the demo board: it carries the action
     await page.getByRole('button', { name: 'Nieuw bord vanuit dit bord' }).click();
     const dialog = page.getByTestId('next-cycle-dialog');
     await expect(dialog).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByLabel('Titel van het nieuwe bord').fill('Studiedag juni 2026');
     await dialog.getByRole('button', { name: 'Nieuw bord maken' }).click();
 
@@ -55,6 +60,10 @@ test('the leider makes the next board from the demo board: it carries the action
     // The new figures of the group and subject it names (demo results, aggregates only).
     await expect(groep6.getByRole('table')).toContainText('Groep 6A · Begrijpend lezen');
     await expect(groep6.getByRole('table')).toContainText('% op I–III');
+
+    if (shotDir) await groep6.screenshot({ path: `${shotDir}/carried-action.png` });
+    // WCAG 2.1 AA on H1 with the carried actions and their tables.
+    expect(await seriousViolations(page)).toEqual([]);
 
     await groep6.getByRole('radio', { name: 'Deels' }).check();
     await expectSaved(page);
@@ -82,6 +91,7 @@ test('a version is saved, the board changes, and restoring the version removes t
   await page.getByLabel('Naam van de versie').fill('na de studiedag');
   await page.getByRole('button', { name: 'Versie opslaan' }).click();
   await expect(page.getByTestId('versions-notice')).toHaveText('Versie ‘na de studiedag’ opgeslagen.');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Anna has the board open and adds a line after the version.
   const anna = await person('Anna');
@@ -96,6 +106,8 @@ test('a version is saved, the board changes, and restoring the version removes t
   await expect(preview).toContainText('Vastgesteld op de studiedag.');
   await expect(preview).not.toContainText('Later toegevoegd');
   await expect(preview.getByRole('textbox')).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  if (shotDir) await page.screenshot({ path: `${shotDir}/version-preview.png` });
   await page.getByRole('button', { name: 'Sluiten' }).last().click();
 
   await page.getByRole('button', { name: 'Versie na de studiedag terugzetten' }).click();
@@ -106,6 +118,7 @@ test('a version is saved, the board changes, and restoring the version removes t
   await expect(stepEditor(anna.page)).not.toContainText('Later toegevoegd');
   await expect(stepEditor(anna.page)).toContainText('Vastgesteld op de studiedag.');
 
+  if (shotDir) await page.screenshot({ path: `${shotDir}/versions.png` });
   // The restore is itself undoable: the automatic version brings her line back.
   await expect(page.getByTestId('version').first()).toContainText('Voor herstel van na de studiedag');
   await page.getByRole('button', { name: 'Versie Voor herstel van na de studiedag terugzetten' }).click();
