@@ -71,6 +71,13 @@ test('the leider makes the next board from the demo board: it carries the action
     await expect(
       page.getByTestId('carried-action').filter({ hasText: 'Leesaanpak volledig invoeren in groep 6' }),
     ).toHaveAttribute('data-effect', 'deels');
+
+    // An action that named no group shows the whole school; naming groep 6 shows that group's figures.
+    const nt2 = page.getByTestId('carried-action').filter({ hasText: 'Woordenschatinstructie voor NT2' });
+    await expect(nt2.getByRole('table')).toContainText('Nieuwe resultaten: de hele school');
+    await nt2.getByLabel('Over groep').selectOption({ label: 'Groep 6' });
+    await expect(nt2.getByRole('table')).toContainText('Nieuwe resultaten: groep 6');
+    await expect(nt2.getByRole('table')).toContainText('Groep 6A · Spelling');
     await context.close();
   } finally {
     await server.stop();

@@ -33,7 +33,15 @@ export interface CarriedActionFigures {
 
 export interface CarriedFiguresAnswer {
   /** The results the figures come from; null when the school has no dataset. */
-  context: { datasetId: string; datasetName: string; schoolYear: string; moment: string } | null;
+  context: {
+    datasetId: string;
+    datasetName: string;
+    schoolYear: string;
+    moment: string;
+    /** What an action may name as its focus: the subjects and jaargroepen in these results. */
+    subjects: string[];
+    grades: number[];
+  } | null;
   actions: CarriedActionFigures[];
 }
 

@@ -163,6 +163,9 @@ describe('POST /api/boards/:id/next-cycle', () => {
       demo.results.some((r) => r.schoolYear === year && r.moment === m),
     );
     expect(answer.context).toMatchObject({ datasetId, schoolYear: year, moment });
+    // What an action may name as its focus: the results' subjects and jaargroepen.
+    expect(answer.context?.subjects).toContain('Rekenen-Wiskunde');
+    expect(answer.context?.grades).toContain(6);
     const focused = answer.actions.find((a) => a.recordId === next.canvas.actions[0]!.id)!;
     expect(focused.scope).toBe('groep 6, Rekenen-Wiskunde');
     const classes = [

@@ -125,6 +125,8 @@ export function boardCycleRoutes(deps: BoardCycleRoutesDeps) {
                 datasetName: dataset.name,
                 schoolYear: report.schoolYear,
                 moment: report.moment,
+                subjects: report.data.subjects,
+                grades: report.data.grades,
               }
             : null,
         actions: carriedFigures(board, report),
