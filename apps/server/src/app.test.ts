@@ -7,6 +7,7 @@ import { UNEXPECTED_ERROR } from './app';
 import { createBoard } from './boards/create-board';
 import { openDatabase } from './db/sqlite';
 import { DEMO_BOARD_TITLE } from './demo/seed-demo';
+import { DEMO_PREVIOUS_BOARD_TITLE } from './demo/demo-previous-cycle';
 import { DEMO_DATASET_NAME } from './demo/seed-demo-data';
 import { DEMO_PASSWORD, DEMO_SCHOOL_NAME, DEMO_USERS } from './schools/seed-demo-school';
 import { SqliteBoardStore } from './storage/sqlite-board-store';
@@ -282,8 +283,10 @@ describe('the demo (DEMO=true)', () => {
     const { boards } = (await json(
       await fetch(`${server.url}/api/boards`, { headers: { cookie: teacher } }),
     )) as { boards: { id: string; title: string }[] };
-    expect(boards.map((b) => b.title)).toEqual([DEMO_BOARD_TITLE]);
+    // The demo board, newest first, and the previous cycle's board it was carried over from.
+    expect(boards.map((b) => b.title)).toEqual([DEMO_BOARD_TITLE, DEMO_PREVIOUS_BOARD_TITLE]);
     const demoId = boards[0]?.id ?? '';
+    const previousId = boards[1]?.id ?? '';
     expect((await server.store.getBoard(demoId))?.schoolId).toBe(me.school.id);
     // The test kit's own school does not see it.
     expect(await json(await get(`${server.url}/api/boards`))).toEqual({ boards: [] });
@@ -293,7 +296,8 @@ describe('the demo (DEMO=true)', () => {
     await waitSynced(client);
     const doc = boardToJSON(client.doc);
     const filled = doc.steps.filter((s) => s.text.length > 0).map((s) => s.id);
-    expect(filled).toEqual(['s1', 's2', 's3', 's4', 's5', 's7', 's8', 's9', 'h1']);
+    expect(filled).toEqual(['s1', 's2', 's3', 's4', 's5', 's7', 's8', 's9', 's11', 'h1']);
+    expect(doc.source).toEqual({ boardId: previousId, title: DEMO_PREVIOUS_BOARD_TITLE });
     expect(doc.steps.find((s) => s.id === 's1')?.done).toBe(true);
     // The typed things of a study day, their charts on the demo school's own dataset.
     expect(doc.canvas.facts.length).toBeGreaterThanOrEqual(6);
@@ -332,7 +336,7 @@ describe('the demo (DEMO=true)', () => {
     const after = (await json(await fetch(`${server.url}/api/boards`, { headers: { cookie } }))) as {
       boards: { id: string }[];
     };
-    expect(after.boards.map((b) => b.id).sort()).toEqual([demoId, legacy.id].sort());
+    expect(after.boards.map((b) => b.id).sort()).toEqual([demoId, previousId, legacy.id].sort());
     const afterDatasets = (await json(
       await fetch(`${server.url}/api/datasets`, { headers: { cookie } }),
     )) as { datasets: { id: string }[] };

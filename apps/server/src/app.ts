@@ -8,7 +8,10 @@ import type * as Y from 'yjs';
 import type { DatasetStore } from './datasets/dataset-store';
 import { ReportCache } from './datasets/report-cache';
 import { errorFields, type Logger } from './log';
+import type { BoardVersionStore } from './boards/board-versions';
 import { boardAuthorsRoutes } from './routes/board-authors.routes';
+import { boardCycleRoutes } from './routes/board-cycle.routes';
+import { boardVersionsRoutes } from './routes/board-versions.routes';
 import { boardViewsRoutes } from './routes/board-views.routes';
 import { boardExportRoutes } from './routes/board-export.routes';
 import { boardsRoutes } from './routes/boards';
@@ -31,6 +34,10 @@ export interface AppDeps {
   readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => Promise<T>;
   /** Close a board's sockets and wait for its room to unload, before the board is deleted. */
   evictBoard: (boardId: string) => Promise<unknown>;
+  /** A server edit through the board's room, received by every connected client (`boards/edit-board.ts`). */
+  editBoard: (boardId: string, edit: (doc: Y.Doc) => void) => Promise<void>;
+  /** Named versions of the boards (`boards/board-versions.ts`). */
+  versions: BoardVersionStore;
 }
 
 /** The generic answer to an unexpected error: never the raw error, which is logged with the request id. */
@@ -94,6 +101,26 @@ export function createApp(deps: AppDeps) {
         datasets: deps.datasets,
         reports,
         readBoard: deps.readBoard,
+      }),
+    )
+    .route(
+      '/api/boards',
+      boardCycleRoutes({
+        store: deps.store,
+        auth,
+        datasets: deps.datasets,
+        reports,
+        readBoard: deps.readBoard,
+      }),
+    )
+    .route(
+      '/api/boards',
+      boardVersionsRoutes({
+        store: deps.store,
+        auth,
+        versions: deps.versions,
+        readBoard: deps.readBoard,
+        editBoard: deps.editBoard,
       }),
     )
     // The auth and dataset route modules carry their full `/api/...` paths.

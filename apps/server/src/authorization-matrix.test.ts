@@ -89,6 +89,17 @@ async function fixture() {
     });
   const viewA = await view(boardA);
   const viewA2 = await view(boardA2);
+  // A named version of board A, and one of board A2 (never reachable through board A).
+  const version = (boardId: string) =>
+    server.versions.create({
+      boardId,
+      name: 'na de studiedag',
+      kind: 'named',
+      state: Y.encodeStateAsUpdate(new Y.Doc()),
+      createdBy: leider.userId,
+    }).id;
+  const versionA = version(boardA);
+  const versionA2 = version(boardA2);
   const credentials: Record<ActorName, { cookie?: string; projector?: string }> = {
     anonymous: {},
     leerkracht: { cookie: leerkracht.cookie },
@@ -112,6 +123,8 @@ async function fixture() {
     dataset,
     viewA,
     viewA2,
+    versionA,
+    versionA2,
     credentials,
   };
 }
@@ -242,6 +255,87 @@ const CELLS: Cell[] = [
     route: 'GET /api/boards/:id/views/:viewId/chart',
     path: (f) => `/api/boards/${f.boardA}/views/${f.viewA2}/chart`,
     expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
+  },
+  // The next cycle (issue 11): a new board from this one is the leider's, like creating a board.
+  {
+    name: 'new board from this board',
+    route: 'POST /api/boards/:id/next-cycle',
+    path: (f) => `/api/boards/${f.boardA}/next-cycle`,
+    body: () => ({ json: {} }),
+    expected: LEIDER_OF_SCHOOL_A(201),
+  },
+  {
+    name: 'new board from this board with a title that is too long',
+    route: 'POST /api/boards/:id/next-cycle',
+    path: (f) => `/api/boards/${f.boardA}/next-cycle`,
+    body: () => ({ json: { title: 'x'.repeat(121) } }),
+    expected: LEIDER_OF_SCHOOL_A(400),
+  },
+  {
+    name: 'new board from an unknown board',
+    route: 'POST /api/boards/:id/next-cycle',
+    path: () => '/api/boards/bestaatniet/next-cycle',
+    body: () => ({ json: {} }),
+    expected: row({ leerkracht: 404, leider: 404, otherSchool: 404, projector: 404 }),
+  },
+  {
+    // Aggregates for the carried actions: members, and the board's own projector link (it shows H1).
+    name: 'figures of the carried actions',
+    route: 'GET /api/boards/:id/carried-figures',
+    path: (f) => `/api/boards/${f.boardA}/carried-figures`,
+    expected: { ...MEMBERS_OF_SCHOOL_A, projector: 200 },
+  },
+  {
+    name: 'figures of the carried actions of another board of the school',
+    route: 'GET /api/boards/:id/carried-figures',
+    path: (f) => `/api/boards/${f.boardA2}/carried-figures`,
+    expected: { ...MEMBERS_OF_SCHOOL_A, projector: 404 },
+  },
+  // Named versions: members look, the leider makes and restores; a projector link shows the live board only.
+  {
+    name: 'list the versions',
+    route: 'GET /api/boards/:id/versions',
+    path: (f) => `/api/boards/${f.boardA}/versions`,
+    expected: MEMBERS_OF_SCHOOL_A,
+  },
+  {
+    name: 'make a version',
+    route: 'POST /api/boards/:id/versions',
+    path: (f) => `/api/boards/${f.boardA}/versions`,
+    body: () => ({ json: { name: 'na de studiedag' } }),
+    expected: LEIDER_OF_SCHOOL_A(201),
+  },
+  {
+    name: 'make a version without a name',
+    route: 'POST /api/boards/:id/versions',
+    path: (f) => `/api/boards/${f.boardA}/versions`,
+    body: () => ({ json: { name: '  ' } }),
+    expected: LEIDER_OF_SCHOOL_A(400),
+  },
+  {
+    name: 'look at a version',
+    route: 'GET /api/boards/:id/versions/:versionId',
+    path: (f) => `/api/boards/${f.boardA}/versions/${f.versionA}`,
+    expected: MEMBERS_OF_SCHOOL_A,
+  },
+  {
+    // Another board's version through this board: as if it did not exist.
+    name: 'look at a version of another board through this one',
+    route: 'GET /api/boards/:id/versions/:versionId',
+    path: (f) => `/api/boards/${f.boardA}/versions/${f.versionA2}`,
+    expected: row({ leerkracht: 404, leider: 404, otherSchool: 404 }),
+  },
+  {
+    name: 'restore a version',
+    route: 'POST /api/boards/:id/versions/:versionId/restore',
+    path: (f) => `/api/boards/${f.boardA}/versions/${f.versionA}/restore`,
+    expected: LEIDER_OF_SCHOOL_A(200),
+  },
+  {
+    name: 'restore an unknown version',
+    route: 'POST /api/boards/:id/versions/:versionId/restore',
+    path: (f) => `/api/boards/${f.boardA}/versions/bestaatniet/restore`,
+    expected: row({ leerkracht: 403, leider: 404, otherSchool: 404 }),
   },
   // Accounts.
   {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
+import { BoardVersionStore } from './boards/board-versions';
+import { editBoard } from './boards/edit-board';
 import { readBoardDoc } from './boards/read-board-doc';
 import { createAuthModule, type AccessRevoked, type AuthModule } from './auth';
 import { loadConfig, type Config } from './config';
@@ -33,6 +35,8 @@ export interface KoersServerDeps {
   datasets: DatasetStore;
   /** Which account introduced each Yjs client id on each board (`sync/client-ledger.ts`). */
   ledger: ClientLedgerStore;
+  /** Named versions of the boards. */
+  versions: BoardVersionStore;
   /** The database: the facilitation sessions are stored in it (without it, no facilitation channel). */
   db?: DatabaseSync;
   /** Replaces the auth module's upgrade check (sync pipeline tests only). */
@@ -162,6 +166,8 @@ export function createKoersServer(deps: KoersServerDeps): KoersServer {
     ledger: deps.ledger,
     readBoard: (boardId, read) => readBoardDoc(sync.rooms, deps.store, boardId, read),
     evictBoard: (boardId) => sync.evictBoard(boardId),
+    editBoard: (boardId, edit) => editBoard(sync.rooms, boardId, edit),
+    versions: deps.versions,
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   const unsubscribe = deps.auth.onAccessRevoked((event) => {
@@ -219,6 +225,7 @@ export interface RunningServer {
   auth: AuthModule;
   datasets: DatasetStore;
   ledger: ClientLedgerStore;
+  versions: BoardVersionStore;
   server: KoersServer;
   log: Logger;
   close(): Promise<void>;
@@ -242,11 +249,13 @@ export async function startServer(
   let auth: AuthModule;
   let datasets: DatasetStore;
   let ledger: ClientLedgerStore;
+  let versions: BoardVersionStore;
   let port: number;
   try {
     auth = createAuthModule({ db, config, boards: boardDirectory(store) });
     datasets = createDatasetStore(db);
     ledger = new ClientLedgerStore(db);
+    versions = new BoardVersionStore(db);
     if (config.demo) await seedDemoData({ db, store, datasets, audit: auth.audit, log });
     server = createKoersServer({
       config,
@@ -255,6 +264,7 @@ export async function startServer(
       auth,
       datasets,
       ledger,
+      versions,
       db,
       ...(options.authorizeUpgrade ? { authorizeUpgrade: options.authorizeUpgrade } : {}),
       ...(options.syncExtensions ? { syncExtensions: options.syncExtensions } : {}),
@@ -282,6 +292,7 @@ export async function startServer(
     auth,
     datasets,
     ledger,
+    versions,
     server,
     log,
     close: () => {

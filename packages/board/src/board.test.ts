@@ -101,7 +101,7 @@ describe('migrations', () => {
       kind: 'migrated',
       from: 0,
       to: BOARD_SCHEMA_VERSION,
-      applied: ['add-schema-version', 'add-canvas'],
+      applied: ['add-schema-version', 'add-canvas', 'add-next-cycle'],
     });
     expect(readMeta(doc)).toMatchObject({ schemaVersion: BOARD_SCHEMA_VERSION, title: 'Oud bord' });
     expect(boardToJSON(doc).steps[1]?.text).toBe('Norm: 75% op I–III');

@@ -33,11 +33,13 @@ export {
   metaMap,
   readMeta,
   readSchemaVersion,
+  setSourceBoard,
   setStepDone,
   setTitle,
   stepDoneMap,
   stepText,
   type BoardMeta,
+  type SourceBoard,
   type BoardRoot,
   type BoardRootKind,
 } from './layout';
@@ -240,16 +242,22 @@ export {
   ACTION,
   ACTION_PROBLEMS,
   ACTION_PROBLEM_LABEL,
+  EFFECTS,
+  EFFECT_LABEL,
   HORIZONS,
   HORIZON_LABEL,
   actionProblems,
+  carriedFromSchema,
   createAction,
+  isOpenAction,
   listActions,
   readAction,
   updateAction,
   type Action,
   type ActionFields,
   type ActionProblem,
+  type CarriedFrom,
+  type Effect,
   type Horizon,
   type NewAction,
 } from './records/action';
@@ -359,3 +367,11 @@ export {
 } from './report/build-report';
 export { SMALL_GROUP, formatDate, formatNumber, formatValue } from './report/format-value';
 export { fillExampleStudyDay, type ExampleStudyDay } from './report/example-board';
+export {
+  carriedFigureQuery,
+  fillNextCycle,
+  openResearchQuestions,
+  type CarriedFigureQuery,
+  type NextCycleResult,
+} from './next-cycle';
+export { replaceBoardContent } from './replace-content';

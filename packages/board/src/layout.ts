@@ -8,7 +8,7 @@ import { STEP_IDS, isStepId, type StepId } from './stappenplan';
  *
  * | root name          | type           | holds                                          |
  * | ------------------ | -------------- | ---------------------------------------------- |
- * | `meta`             | Y.Map          | schemaVersion, title, createdAt                |
+ * | `meta`             | Y.Map          | schemaVersion, title, createdAt, sourceBoard*  |
  * | `stepDone`         | Y.Map<boolean> | the "afgerond" mark per step id                |
  * | `text:<stepId>`    | Y.XmlFragment  | the step's shared rich text (ProseMirror tree) |
  * | `records`          | Y.Map<Y.Map>   | the canvas's typed things, one nested map each |
@@ -61,6 +61,9 @@ export function isKnownRoot(name: string, kind?: BoardRootKind): boolean {
 /** The longest board title, in the REST routes and inside the document (`meta.title`). */
 export const TITLE_MAX_LENGTH = 120;
 
+/** Longest `meta.sourceBoardId` (board ids are 16 characters). */
+const SOURCE_ID_MAX_LENGTH = 64;
+
 /** Longest `meta.createdAt` (an ISO 8601 timestamp is 24 characters; some slack for other offsets). */
 const CREATED_AT_MAX_LENGTH = 40;
 
@@ -77,6 +80,11 @@ export function isValidMapEntry(root: string, key: string, value: unknown): bool
         return typeof value === 'string' && value.length <= TITLE_MAX_LENGTH;
       case 'createdAt':
         return typeof value === 'string' && value.length <= CREATED_AT_MAX_LENGTH;
+      // The board this one continues ("Vervolg op …"), written by the server when it creates the board.
+      case 'sourceBoardId':
+        return typeof value === 'string' && value.length >= 1 && value.length <= SOURCE_ID_MAX_LENGTH;
+      case 'sourceBoardTitle':
+        return typeof value === 'string' && value.length <= TITLE_MAX_LENGTH;
       default:
         return false;
     }
@@ -93,10 +101,18 @@ export function rootKindOf(name: string): BoardRootKind | undefined {
   return ROOT_KINDS.get(name);
 }
 
+/** The board a next-cycle board was made from, kept with its title (the source may be deleted later). */
+export interface SourceBoard {
+  boardId: string;
+  title: string;
+}
+
 export interface BoardMeta {
   schemaVersion: number;
   title: string;
   createdAt: string;
+  /** Set on a board made with "Nieuw bord vanuit dit bord". */
+  source: SourceBoard | null;
 }
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
@@ -122,11 +138,24 @@ export function readMeta(doc: Y.Doc): BoardMeta {
   const meta = metaMap(doc);
   const title = meta.get('title');
   const createdAt = meta.get('createdAt');
+  const sourceId = meta.get('sourceBoardId');
+  const sourceTitle = meta.get('sourceBoardTitle');
   return {
     schemaVersion: readSchemaVersion(doc),
     title: typeof title === 'string' ? title : '',
     createdAt: typeof createdAt === 'string' ? createdAt : '',
+    source:
+      typeof sourceId === 'string' && sourceId !== ''
+        ? { boardId: sourceId, title: typeof sourceTitle === 'string' ? sourceTitle : '' }
+        : null,
   };
+}
+
+/** Marks the board as the next cycle of `source` (the server does this once, when it creates the board). */
+export function setSourceBoard(doc: Y.Doc, source: SourceBoard): void {
+  const meta = metaMap(doc);
+  meta.set('sourceBoardId', source.boardId);
+  meta.set('sourceBoardTitle', source.title.slice(0, TITLE_MAX_LENGTH));
 }
 
 export function setTitle(doc: Y.Doc, title: string): void {

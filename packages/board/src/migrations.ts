@@ -31,6 +31,16 @@ export const MIGRATIONS: readonly BoardMigration[] = [
       metaMap(doc).set('schemaVersion', 2);
     },
   },
+  {
+    version: 3,
+    name: 'add-next-cycle',
+    // Actions gained their cycle fields (version 2 of the action record: done, focus, carriedFrom, effect;
+    // lifted by `liftRecords` below) and meta may name a source board. An older client would skip the
+    // lifted actions as "written by a newer version", so the bump makes it reload (4426) before it writes.
+    up(doc) {
+      metaMap(doc).set('schemaVersion', 3);
+    },
+  },
 ];
 
 export const BOARD_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

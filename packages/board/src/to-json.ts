@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { readAnalysisContext, type AnalysisContext } from './analysis-context';
 import { CHECKLIST_IDS, type ChecklistId } from './checklists';
 import { readChecklist, type CheckItemState } from './checks';
-import { isStepDone, readMeta, stepText } from './layout';
+import { isStepDone, readMeta, stepText, type SourceBoard } from './layout';
 import { listActions, type Action } from './records/action';
 import { listBorging, type Borging } from './records/borging';
 import { listCauses, type Cause } from './records/cause';
@@ -70,6 +70,8 @@ export interface BoardJSON {
   schemaVersion: number;
   title: string;
   createdAt: string;
+  /** The board this one continues ("Vervolg op …"), or null. */
+  source: SourceBoard | null;
   steps: BoardStepJSON[];
   /** Step 1's answers and the data context of the charts. */
   analysis: AnalysisContext;
@@ -136,6 +138,7 @@ export function boardToJSON(doc: Y.Doc): BoardJSON {
     schemaVersion: meta.schemaVersion,
     title: meta.title,
     createdAt: meta.createdAt,
+    source: meta.source,
     steps: STAPPENPLAN.map((step) => ({
       id: step.id,
       phase: step.phase,

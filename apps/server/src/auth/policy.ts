@@ -8,6 +8,9 @@ export const ACTIONS = [
   'board:delete',
   'board:export',
   'board:facilitate',
+  'board:next-cycle',
+  'board:versions-read',
+  'board:versions-write',
   'members:manage',
   'dataset:list',
   'dataset:import',
@@ -39,6 +42,12 @@ export const POLICY: Readonly<Record<Action, readonly Principal[]>> = {
   // Step 11's report as a download: members only (a projector link shows the board, it does not take it home).
   'board:export': ['leider', 'leerkracht'],
   'board:facilitate': ['leider'],
+  // "Nieuw bord vanuit dit bord": a new board of the school, like board:create.
+  'board:next-cycle': ['leider'],
+  // Named versions: every member looks at them; making one and restoring one (which changes the live
+  // board for everyone) is the leider's. A projector link shows the live board only.
+  'board:versions-read': ['leider', 'leerkracht'],
+  'board:versions-write': ['leider'],
   'members:manage': ['leider'],
   'dataset:list': ['leider', 'leerkracht'],
   'dataset:import': ['leider'],

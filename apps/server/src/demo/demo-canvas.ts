@@ -47,7 +47,7 @@ const STATUS_PHRASE: Record<string, string> = {
 };
 
 /** Share of a group on levels I–III (the norms are set on it), or undefined without I–V levels. */
-function pctOnI_III(row: GroupRow): { pct: number; n: number } | undefined {
+export function pctOnI_III(row: GroupRow): { pct: number; n: number } | undefined {
   const { levels, nIV } = row.stats;
   if (nIV === 0) return undefined;
   const k = (levels.I ?? 0) + (levels.II ?? 0) + (levels.III ?? 0);
@@ -100,7 +100,13 @@ const GRID_MARKS: Readonly<Record<string, readonly (CellValue | null)[]>> = {
   '20': [null, '+', null, '?', null, '?'], // afstemming duo-leraren
 };
 
-export function fillDemoCanvas(doc: Y.Doc, { datasetId, report }: DemoCanvasInput): void {
+/** The ids of the causes and conclusions the demo's actions answer (`demo-handelen.ts`). */
+export interface DemoCanvasIds {
+  causes: { modelling: string; interrupted: string; practice: string; nt2: string };
+  conclusions: { worry: string; strengthen: string; keep: string; now: string; later: string };
+}
+
+export function fillDemoCanvas(doc: Y.Doc, { datasetId, report }: DemoCanvasInput): DemoCanvasIds {
   const moment = report.moment;
 
   // Step 1 and the board's data context.
@@ -320,7 +326,7 @@ export function fillDemoCanvas(doc: Y.Doc, { datasetId, report }: DemoCanvasInpu
     text: 'Dagelijks hardop modelen van leesstrategieën uitbreiden naar groep 6 en 8.',
   });
   link(strengthen, modelling, 'rustOp');
-  createConclusion(doc, {
+  const keep = createConclusion(doc, {
     kind: '10b',
     category: 'borgen',
     text: 'De afspraken over de leesaanpak vastleggen in het leesbeleid, zodat ze een wisseling van leraren overleven.',
@@ -338,4 +344,8 @@ export function fillDemoCanvas(doc: Y.Doc, { datasetId, report }: DemoCanvasInpu
     text: 'Woordenschatinstructie voor NT2-leerlingen afstemmen met de taalspecialist (na onderzoek naar de leestijd).',
   });
   link(later, nt2, 'rustOp');
+  return {
+    causes: { modelling, interrupted, practice, nt2 },
+    conclusions: { worry, strengthen, keep, now, later },
+  };
 }

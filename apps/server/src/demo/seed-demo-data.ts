@@ -3,7 +3,8 @@ import { analyseSchool, generateDemoSchool } from '@koers/analysis';
 import type { AuditLog } from '../audit/audit-log';
 import type { DatasetStore } from '../datasets/dataset-store';
 import type { Logger } from '../log';
-import { DEMO_SCHOOL_NAME, ensureDemoSchool } from '../schools/seed-demo-school';
+import { DEMO_SCHOOL_NAME, DEMO_USERS, ensureDemoSchool } from '../schools/seed-demo-school';
+import { SchoolStore } from '../schools/school-store';
 import type { BoardStore } from '../storage/board-store';
 import { seedDemo } from './seed-demo';
 
@@ -70,7 +71,15 @@ export async function seedDemoData(deps: {
   const canvas = dataset
     ? { datasetId: dataset.id, report: analyseSchool(datasets.results(dataset.id), norms?.normSet) }
     : undefined;
-  const board = await seedDemo(store, { schoolId, ...(canvas ? { canvas } : {}) });
+  // The demo accounts own the demo's actions (owners are account ids; the app shows the names).
+  const schools = new SchoolStore(deps.db);
+  const [leider, leerkracht] = DEMO_USERS.map((u) => schools.findUserByEmail(u.email)?.id);
+  const owners = leider && leerkracht ? { leider, leerkracht } : undefined;
+  const board = await seedDemo(store, {
+    schoolId,
+    ...(canvas ? { canvas } : {}),
+    ...(owners ? { owners } : {}),
+  });
   if (board) log?.info('demo board created', { boardId: board.id });
   return { schoolId, boardId: board?.id, datasetId, assignedBoards };
 }

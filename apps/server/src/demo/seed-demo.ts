@@ -1,8 +1,18 @@
-import { appendBulletList, appendParagraphs, setStepDone, stepText, type StepId } from '@koers/board';
-import type * as Y from 'yjs';
+import {
+  appendBulletList,
+  appendParagraphs,
+  fillNextCycle,
+  migrateBoard,
+  setStepDone,
+  stepText,
+  type StepId,
+} from '@koers/board';
+import * as Y from 'yjs';
 import { createBoard } from '../boards/create-board';
 import type { BoardRecord, BoardStore } from '../storage/board-store';
 import { fillDemoCanvas, type DemoCanvasInput } from './demo-canvas';
+import { fillDemoHandelen, type DemoOwners } from './demo-handelen';
+import { DEMO_PREVIOUS_BOARD_TITLE, fillDemoPreviousCycle } from './demo-previous-cycle';
 
 export const DEMO_BOARD_TITLE = 'Demo: Studiedag februari — Basisschool De Vlinder';
 
@@ -31,20 +41,8 @@ const DEMO_STEPS: readonly DemoStep[] = [
     ],
     done: true,
   },
-  {
-    id: 's2',
-    paragraphs: ['Schoolnorm begrijpend lezen (vastgesteld in het team, september):'],
-    bullets: [
-      'Minimumnorm: 75% van de leerlingen scoort op niveau I–III',
-      'Streefnorm: 80% op I–III',
-      'Ambitienorm: 40% op niveau I',
-      'Referentieniveaus groep 8: 95% 1F, 60% 2F',
-    ],
-    after: [
-      'De normen passen bij onze populatie (schoolweging 31,2); de ambitienorm vinden we nog niet gedeeld met het hele team.',
-    ],
-    done: true,
-  },
+  // Step 2's norms are carried over from the previous board ("Nieuw bord vanuit dit bord").
+  { id: 's2', done: true },
   {
     id: 's3',
     paragraphs: [
@@ -87,21 +85,26 @@ const DEMO_STEPS: readonly DemoStep[] = [
   },
   {
     id: 'h1',
-    bullets: [
-      'Leesaanpak volledig invoeren in groep 6 vóór de meivakantie (eigenaar: bouwcoördinator middenbouw)',
-      'Twee lesbezoeken met nabespreking in groep 6, gericht op modelen van leesstrategieën (IB-er, binnen 6 weken)',
-      'Dagelijks 10 minuten extra inoefening van samenvatten in groep 6 en 7',
-      'Woordenschatinstructie voor NT2-leerlingen afstemmen met de taalspecialist',
+    paragraphs: [
+      'Eerst: wat hebben de acties van september opgeleverd? Daarna de nieuwe acties, per termijn, met eigenaar en succescriterium.',
     ],
-    after: [
-      'Tevreden als groep 6 bij de E-toets ten minste de minimumnorm haalt; tussentijds meten met de methodetoets van april.',
+  },
+  {
+    id: 's11',
+    paragraphs: [
+      'Begrijpend lezen groeit waar de nieuwe leesaanpak volledig is ingevoerd (groep 5 en 7); groep 6, waar de aanpak door de wisseling van leraren niet is ingevoerd, ligt onder de minimumnorm.',
+      'Op korte termijn voeren we de leesaanpak in groep 6 alsnog volledig in, met lesbezoeken en extra inoefening van samenvatten. Volgend jaar breiden we hardop modelen uit naar groep 8 en leggen we de aanpak vast in het leesbeleid.',
+      'Wat we nog niet weten: hoeveel effectieve leestijd groep 6 per week heeft gehad, en of NT2-leerlingen de langere teksten begrijpen. Dat zoeken we uit voor de volgende studiedag.',
     ],
   },
 ];
 
-function fillDemo(doc: Y.Doc, canvas: DemoCanvasInput | undefined): void {
+function fillDemo(doc: Y.Doc, canvas: DemoCanvasInput | undefined, owners: DemoOwners | undefined): void {
   doc.transact(() => {
-    if (canvas) fillDemoCanvas(doc, canvas);
+    if (canvas) {
+      const ids = fillDemoCanvas(doc, canvas);
+      fillDemoHandelen(doc, { report: canvas.report, ids, ...(owners ? { owners } : {}) });
+    }
     for (const step of DEMO_STEPS) {
       const text = stepText(doc, step.id);
       if (step.paragraphs) appendParagraphs(text, step.paragraphs);
@@ -112,20 +115,51 @@ function fillDemo(doc: Y.Doc, canvas: DemoCanvasInput | undefined): void {
   });
 }
 
+/** How long before the demo board the previous cycle's study day was. */
+const PREVIOUS_CYCLE_DAYS = 150;
+
 /**
- * Create the demo board on an empty database, so a newcomer sees a filled board at once: the rich text of
- * the steps and, with `canvas`, the typed things (charts, facts from the data, sources, the factor grid,
- * causes, conclusions). Idempotent: does nothing when any board exists. Returns the created board, or undefined when there was nothing to do.
+ * Create the demo boards on an empty database, so a newcomer sees a filled board at once: first the previous
+ * cycle's board, then the demo board made from it with "Nieuw bord vanuit dit bord" (`fillNextCycle`, as the
+ * route does: its question, norms, open actions and open questions carried over), filled with the rich text
+ * of the steps and, with `canvas`, the typed things (charts, facts from the data, sources, the factor grid,
+ * causes, conclusions, Handelen 1–4, "effect vastgesteld?" on the carried actions). `owners` are the demo
+ * accounts. Idempotent: does nothing when any board exists. Returns the demo board, or undefined when there
+ * was nothing to do.
  */
 export async function seedDemo(
   store: BoardStore,
-  options: { schoolId?: string | null; now?: Date; canvas?: DemoCanvasInput } = {},
+  options: { schoolId?: string | null; now?: Date; canvas?: DemoCanvasInput; owners?: DemoOwners } = {},
 ): Promise<BoardRecord | undefined> {
   if ((await store.countBoards()) > 0) return undefined;
-  return createBoard(store, {
-    title: DEMO_BOARD_TITLE,
+  const now = options.now ?? new Date();
+  let previousState: Uint8Array | undefined;
+  const previous = await createBoard(store, {
+    title: DEMO_PREVIOUS_BOARD_TITLE,
     schoolId: options.schoolId ?? null,
-    now: options.now ?? new Date(),
-    fill: (doc) => fillDemo(doc, options.canvas),
+    now: new Date(now.getTime() - PREVIOUS_CYCLE_DAYS * 24 * 3600 * 1000),
+    fill: (doc) => {
+      fillDemoPreviousCycle(doc, {
+        ...(options.canvas ? { datasetId: options.canvas.datasetId, report: options.canvas.report } : {}),
+        ...(options.owners ? { owners: options.owners } : {}),
+      });
+      previousState = Y.encodeStateAsUpdate(doc);
+    },
   });
+  const source = new Y.Doc();
+  try {
+    if (previousState) Y.applyUpdate(source, previousState);
+    migrateBoard(source);
+    return await createBoard(store, {
+      title: DEMO_BOARD_TITLE,
+      schoolId: options.schoolId ?? null,
+      now,
+      fill: (doc) => {
+        fillNextCycle(doc, source, { boardId: previous.id, title: DEMO_PREVIOUS_BOARD_TITLE });
+        fillDemo(doc, options.canvas, options.owners);
+      },
+    });
+  } finally {
+    source.destroy();
+  }
 }

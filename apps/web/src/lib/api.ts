@@ -214,6 +214,52 @@ export async function getBoard(boardId: string): Promise<BoardSummary> {
   return (await call(api.boards[':id'].$get({ param: { id: id(boardId) } }))).board;
 }
 
+// ── Next cycle and versions ─────────────────────────────────────────────────────────────────────────────
+
+/** "Nieuw bord vanuit dit bord" (leider): the new board and what it carried. */
+export function createNextCycleBoard(boardId: string, title?: string) {
+  return call(
+    api.boards[':id']['next-cycle'].$post({ param: { id: id(boardId) }, json: title ? { title } : {} }),
+  );
+}
+
+export type CarriedFigures = InferResponseType<Api['boards'][':id']['carried-figures']['$get'], 200>;
+
+/** The new results' figures for the actions carried onto this board. */
+export function getCarriedFigures(boardId: string): Promise<CarriedFigures> {
+  return call(api.boards[':id']['carried-figures'].$get({ param: { id: id(boardId) } }));
+}
+
+export type BoardVersion = InferResponseType<
+  Api['boards'][':id']['versions']['$get'],
+  200
+>['versions'][number];
+export type BoardVersionView = InferResponseType<Api['boards'][':id']['versions'][':versionId']['$get'], 200>;
+
+export async function listVersions(boardId: string): Promise<BoardVersion[]> {
+  return (await call(api.boards[':id'].versions.$get({ param: { id: id(boardId) } }))).versions;
+}
+
+export async function createVersion(boardId: string, name: string): Promise<BoardVersion> {
+  return (await call(api.boards[':id'].versions.$post({ param: { id: id(boardId) }, json: { name } })))
+    .version;
+}
+
+export function getVersion(boardId: string, versionId: string): Promise<BoardVersionView> {
+  return call(
+    api.boards[':id'].versions[':versionId'].$get({ param: { id: id(boardId), versionId: id(versionId) } }),
+  );
+}
+
+/** Restores a version for everyone on the board; `undo` is the automatic version made just before. */
+export function restoreVersion(boardId: string, versionId: string) {
+  return call(
+    api.boards[':id'].versions[':versionId'].restore.$post({
+      param: { id: id(boardId), versionId: id(versionId) },
+    }),
+  );
+}
+
 // ── Projector links ─────────────────────────────────────────────────────────────────────────────────────
 
 export async function listProjectorLinks(boardId: string): Promise<ProjectorLink[]> {

@@ -33,6 +33,32 @@ const ownerSchema = z
 /** A calendar date, 2026-12-01. */
 const dateSchema = z.iso.date({ error: 'Geef een datum als 2026-12-01.' });
 
+/**
+ * "Effect vastgesteld?" (Kwaliteitskaart stone 8), asked on the next board of each carried action against
+ * the new results: ja / deels / nee / nog niet te zeggen.
+ */
+export const EFFECTS = ['ja', 'deels', 'nee', 'nog-niet'] as const;
+export type Effect = (typeof EFFECTS)[number];
+
+export const EFFECT_LABEL: Readonly<Record<Effect, string>> = {
+  ja: 'ja',
+  deels: 'deels',
+  nee: 'nee',
+  'nog-niet': 'nog niet te zeggen',
+};
+
+const idSchema = z
+  .string({ error: 'Onbekend bord of kaart.' })
+  .min(1, { error: 'Onbekend bord of kaart.' })
+  .max(64, { error: 'Onbekend bord of kaart.' });
+
+/** Where a carried action came from: the previous board and the action's id there. */
+export const carriedFromSchema = z.object(
+  { boardId: idSchema, recordId: idSchema },
+  { error: 'Ongeldige herkomst van de actie.' },
+);
+export type CarriedFrom = z.output<typeof carriedFromSchema>;
+
 export const actionFields = z.object({
   /** "Verzamel de geformuleerde acties/interventies": what we will do. */
   what: textField(2000),
@@ -55,6 +81,23 @@ export const actionFields = z.object({
   collaboration: textField(2000),
   /** "Is dit haalbaar?": null while undecided. */
   feasible: z.boolean({ error: 'Kies ja of nee.' }).nullable(),
+  /** The jaargroep (1–8) the action is about, so the next board can show its new figures; null: the school. */
+  focusGrade: z
+    .number({ error: 'Kies een groep van 1 tot en met 8.' })
+    .int({ error: 'Kies een groep van 1 tot en met 8.' })
+    .min(1, { error: 'Kies een groep van 1 tot en met 8.' })
+    .max(8, { error: 'Kies een groep van 1 tot en met 8.' })
+    .nullable(),
+  /** The subject as the results name it ("Begrijpend lezen"); null: every subject. */
+  focusSubject: textField(100).nullable(),
+  /** "Afgerond": the team closed it (done, or stopped). A closed action is not carried to the next board. */
+  done: z.boolean({ error: 'Kies ja of nee.' }),
+  /** Set on the next board's copy: the action it continues. */
+  carriedFrom: carriedFromSchema.nullable(),
+  /** "Effect vastgesteld?": null while not asked yet. */
+  effect: z.enum(EFFECTS, { error: 'Kies ja, deels, nee of nog niet te zeggen.' }).nullable(),
+  /** What the team saw in the new results. */
+  effectNote: textField(1000),
 });
 
 export type ActionFields = z.output<typeof actionFields>;
@@ -63,9 +106,25 @@ export type Action = BoardRecord<'action', ActionFields>;
 export const ACTION: RecordDefinition<'action', typeof actionFields> = {
   type: 'action',
   label: 'Actie',
-  version: 1,
+  version: 2,
   fields: actionFields,
-  migrations: [],
+  migrations: [
+    {
+      version: 2,
+      name: 'add-cycle-fields',
+      // The next cycle: focus, done mark, origin and effect. Absent before version 2; a value a newer
+      // client already wrote (it lifted the record on the fly and edited it) is kept.
+      up: (fields) => ({
+        ...fields,
+        focusGrade: fields.focusGrade ?? null,
+        focusSubject: fields.focusSubject ?? null,
+        done: fields.done ?? false,
+        carriedFrom: fields.carriedFrom ?? null,
+        effect: fields.effect ?? null,
+        effectNote: fields.effectNote ?? '',
+      }),
+    },
+  ],
 };
 
 export interface NewAction extends Partial<NewRecordPlace>, Partial<ActionFields> {
@@ -88,6 +147,12 @@ export function createAction(doc: Y.Doc, input: NewAction): string {
     monitorHow: '',
     collaboration: '',
     feasible: null,
+    focusGrade: null,
+    focusSubject: null,
+    done: false,
+    carriedFrom: null,
+    effect: null,
+    effectNote: '',
     ...given,
   };
   return createRecord(doc, ACTION, { stepId, order, createdAt }, fields);
@@ -124,4 +189,13 @@ export function actionProblems(
   if (action.successCriterion.trim() === '') problems.push('successCriterion');
   if (!action.dueDate) problems.push('dueDate');
   return problems;
+}
+
+/**
+ * Open: not marked "afgerond" and not evaluated with effect "ja" (an action whose effect was established
+ * has done its work). "Deels", "nee" and "nog niet te zeggen" keep it open: the team decides on the next
+ * board whether to go on with it, adjust it or close it.
+ */
+export function isOpenAction(action: Pick<ActionFields, 'done' | 'effect'>): boolean {
+  return !action.done && action.effect !== 'ja';
 }

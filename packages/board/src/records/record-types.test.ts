@@ -189,7 +189,7 @@ describe.each(RECORD_TYPES)('record type %s', (type) => {
       kind: 'migrated',
       from: 1,
       to: BOARD_SCHEMA_VERSION,
-      applied: ['add-canvas'],
+      applied: ['add-canvas', 'add-next-cycle'],
     });
     const id = create(doc);
     const before = Y.encodeStateVector(doc);

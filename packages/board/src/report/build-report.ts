@@ -1,6 +1,12 @@
 import { ANCHOR_LABEL } from '../records/borging';
 import { CONCLUSION_CATEGORIES } from '../records/conclusion';
-import { ACTION_PROBLEM_LABEL, HORIZON_LABEL, actionProblems, type Horizon } from '../records/action';
+import {
+  ACTION_PROBLEM_LABEL,
+  EFFECT_LABEL,
+  HORIZON_LABEL,
+  actionProblems,
+  type Horizon,
+} from '../records/action';
 import { INSTRUCTION_CLUSTERS, INSTRUCTION_CLUSTER_LABEL } from '../records/group-plan';
 import { SOURCE_KIND_LABEL } from '../records/source';
 import { LEARNING_FORM_LABEL, supportOptionLabel } from '../records/team-learning';
@@ -271,6 +277,11 @@ export function buildReport<Spec = unknown>(
                     .filter((l) => l.relation === 'beantwoordt' && l.direction === 'out')
                     .map((l) => l.otherId),
                 ).map((t) => `Beantwoordt: ${t}`),
+                // A carried action (next cycle): Kwaliteitskaart stone 8's question, answered or not.
+                a.carriedFrom
+                  ? `Overgenomen van het vorige bord. Effect vastgesteld: ${a.effect ? EFFECT_LABEL[a.effect] : 'nog niet beantwoord'}${a.effectNote.trim() ? ` — ${a.effectNote.trim()}` : ''}`
+                  : '',
+                a.done ? 'Afgerond' : '',
               ],
               actionProblems(a).map((p) => ACTION_PROBLEM_LABEL[p]),
             ),
