@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { stepDefinition, type StepId } from '@koers/board';
+import { SessionSocket } from '../bench/facilitation-clients';
 import { KoersServer } from '../fixtures/koers-server';
 import { expect, logInWithApi, test } from '../fixtures/test';
 
@@ -213,4 +214,60 @@ test('timer on all three screens, a closed step locks the teacher out, "klaar", 
   await expect(spotlight).toHaveCount(0);
   await rail(leider, 's6').click();
   await expect(projectorHeading(projector)).toHaveText(title('s6'), WITHIN_A_SECOND);
+});
+
+test("a closed vote's result shows on the projector as a ranked bar list with the cards' texts", async ({
+  browser,
+}) => {
+  const leider = await laptop(browser, DEMO_LEIDER);
+  const juf = await laptop(browser, DEMO_LEERKRACHT);
+  const projector = await laptop(browser);
+  await startSession(leider, 's5');
+  await projector.goto(projectorUrl);
+  await expect(projectorHeading(projector)).toHaveText(title('s5'));
+  await openStep(juf, 's5');
+  for (const text of ['Minder leestijd in groep 6', 'Nieuwe methode in groep 5']) {
+    await juf.getByRole('button', { name: '+ Feit toevoegen' }).click();
+    await juf.getByRole('textbox', { name: 'Tekst van het feit' }).fill(text);
+    await juf.keyboard.press('Escape');
+  }
+  const cards = juf.getByTestId('facts').locator('[data-card-id]');
+  await expect(cards).toHaveCount(2);
+  const [first, second] = await cards.evaluateAll((items) =>
+    items.map((item) => (item as HTMLElement).dataset.cardId!),
+  );
+
+  // The vote itself (its laptop UI is built elsewhere) over the session protocol, with the same accounts.
+  const socketFor = async (page: Page) => {
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    return SessionSocket.open(server.url, boardId, { cookie, origin: new URL(server.url).origin });
+  };
+  const leiderSocket = await socketFor(leider);
+  const jufSocket = await socketFor(juf);
+  try {
+    await leiderSocket.command('vote.start', {
+      stepId: 's5',
+      dotsPerPerson: 3,
+      question: 'Wat nemen we mee?',
+    });
+    await jufSocket.command('dot.place', { recordId: second });
+    await jufSocket.command('dot.place', { recordId: second });
+    await jufSocket.command('dot.place', { recordId: first });
+    await leiderSocket.command('dot.place', { recordId: second });
+    // Blind: nothing of the result before the close.
+    await expect(projector.getByTestId('vote-result')).toHaveCount(0);
+    await leiderSocket.command('vote.close');
+  } finally {
+    leiderSocket.ws.close();
+    jufSocket.ws.close();
+  }
+
+  const result = projector.getByTestId('vote-result');
+  await expect(result.getByRole('heading')).toHaveText('Uitslag: Wat nemen we mee?');
+  await expect(result.getByTestId('vote-result-row')).toHaveText([
+    /1\s*Nieuwe methode in groep 5\s*3 stippen/,
+    /2\s*Minder leestijd in groep 6\s*1 stip$/,
+  ]);
+  await expect(result).toContainText('2 mensen stemden');
+  await expect(projector.locator('body')).not.toContainText('Anja');
 });
