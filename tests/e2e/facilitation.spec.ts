@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { stepDefinition, type StepId } from '@koers/board';
 import { SessionSocket } from '../bench/facilitation-clients';
 import { seriousViolations } from '../fixtures/axe';
-import { KoersServer } from '../fixtures/koers-server';
+import { KoersServer, type TestAccount } from '../fixtures/koers-server';
 import { expect, logInWithApi, test } from '../fixtures/test';
 
 // Live facilitation with three browsers against a real server (apps/server/README.md "Facilitation"): the
@@ -52,10 +52,7 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-async function laptop(
-  browser: Browser,
-  account?: typeof DEMO_LEIDER | typeof DEMO_LEERKRACHT,
-): Promise<Page> {
+async function laptop(browser: Browser, account?: TestAccount): Promise<Page> {
   const context = await browser.newContext({
     baseURL: server.url,
     locale: 'nl-NL',
@@ -276,4 +273,37 @@ test("a closed vote's result shows on the projector as a ranked bar list with th
   ]);
   await expect(result).toContainText('2 mensen stemden');
   await expect(projector.locator('body')).not.toContainText('Anja');
+});
+
+test('when the leider drops off the others see it, and a second leider takes over where the room is', async ({
+  browser,
+}) => {
+  const ib = await server.addUser('Basisschool De Vlinder (demo)', {
+    name: 'Ilse de IB-er',
+    email: 'ilse@koers.local',
+    role: 'leider',
+  });
+  const leider = await laptop(browser, DEMO_LEIDER);
+  const second = await laptop(browser, ib);
+  const projector = await laptop(browser);
+  await startSession(leider, 's6');
+  await projector.goto(projectorUrl);
+  await expect(projectorHeading(projector)).toHaveText(title('s6'));
+
+  // A second leider on another step sees who leads and may take over; her own moves do not move the room.
+  await openStep(second, 's2');
+  await expect(second.getByTestId('session-status')).toContainText('Sessie geleid door');
+  await expect(second).toHaveURL(/stap=s6/);
+  await expect(second.getByTestId('leader-offline')).toHaveCount(0);
+
+  // The leider's laptop drops off: the session stays as it was, and the others see she is offline.
+  await leider.context().close();
+  await expect(second.getByTestId('leader-offline')).toHaveText('leider offline');
+  await expect(projectorHeading(projector)).toHaveText(title('s6'));
+
+  await second.getByRole('button', { name: 'Overnemen' }).click();
+  await expect(second.getByTestId('session-status')).toContainText('Je leidt de sessie');
+  await expect(second.getByTestId('leader-offline')).toHaveCount(0);
+  await rail(second, 's7').click();
+  await expect(projectorHeading(projector)).toHaveText(title('s7'), WITHIN_A_SECOND);
 });
