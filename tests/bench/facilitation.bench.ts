@@ -13,10 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { STEP_IDS } from '@koers/board';
-import { WebSocket } from 'ws';
-import { createBenchLeider, loginAsBenchLeider, type BenchSession } from './sync-auth';
+import { joinTeam, percentile, post, SessionSocket, sleep, summary, waitFor } from './facilitation-clients';
+import { createBenchLeider, loginAsBenchLeider } from './sync-auth';
 import { cpuMeter, cpuPressureMeter, rssBytes, spawnServer, stopServer } from './sync-process';
-import { readStateless, statelessMessage } from './sync-wire';
 
 const LAPTOPS = Number(process.env.BENCH_LAPTOPS ?? 40);
 const STEPS = Number(process.env.BENCH_STEPS ?? 100);
@@ -24,118 +23,6 @@ const VOTES = Number(process.env.BENCH_VOTES ?? 20);
 /** Between two commands of the leider: a person clicking, within the server's 10/s per socket. */
 const PACE_MS = 150;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(1);
-  }
-}
-
-interface State {
-  rev: number;
-  session: {
-    currentStep: string | null;
-    lastReveal: { recordIds: string[]; roundId: string } | null;
-    vote: { id: string; status: string; result?: unknown } | null;
-  };
-}
-
-/** One socket speaking the session protocol; `onState` sees every state with its arrival time. */
-class SessionSocket {
-  state: State | undefined;
-  readonly #listeners = new Set<(state: State, at: number) => void>();
-  #nextId = 1;
-  readonly answers = new Map<string, { t: string; code?: string; message?: string }>();
-
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer) => {
-      const at = performance.now();
-      const payload = readStateless(new Uint8Array(data));
-      if (payload === undefined) return;
-      const message = JSON.parse(payload) as { t: string; id?: string } & State;
-      if (message.t === 'state') {
-        this.state = message;
-        for (const listener of this.#listeners) listener(message, at);
-      } else if (message.id) {
-        this.answers.set(message.id, message);
-      }
-    });
-  }
-
-  static async open(
-    url: string,
-    boardId: string,
-    headers: Record<string, string>,
-    query = '',
-  ): Promise<SessionSocket> {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/sync/${boardId}${query}`, { headers });
-    const socket = new SessionSocket(ws);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    await waitFor(() => socket.state !== undefined, 'the first state');
-    return socket;
-  }
-
-  onState(listener: (state: State, at: number) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  send(t: string, fields: Record<string, unknown> = {}): string {
-    const id = `b${this.#nextId++}`;
-    this.ws.send(statelessMessage(JSON.stringify({ v: 1, t, id, ...fields })));
-    return id;
-  }
-
-  async command(t: string, fields: Record<string, unknown> = {}): Promise<void> {
-    const id = this.send(t, fields);
-    await waitFor(() => this.answers.has(id), `the answer to ${t}`);
-    const answer = this.answers.get(id)!;
-    if (answer.t !== 'ok') throw new Error(`${t}: ${answer.code} ${answer.message}`);
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-function summary(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms (n=${sorted.length})`;
-}
-
-async function post(url: string, session: BenchSession, pathname: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${url}${pathname}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: session.cookie, origin: session.origin },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== 201)
-    throw new Error(`POST ${pathname}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-/** A new leerkracht account through the team link (as a teacher joins); returns her session cookie. */
-async function joinTeam(url: string, token: string, i: number): Promise<string> {
-  const response = await fetch(`${url}/api/invites/${token}/accept`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: new URL(url).origin },
-    body: JSON.stringify({
-      email: `juf${i}@bench.koers.local`,
-      name: `Juf ${i}`,
-      password: 'bench-wachtwoord-2026',
-    }),
-  });
-  if (response.status !== 201)
-    throw new Error(`joining the team: ${response.status} ${await response.text()}`);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
 
 interface RunResult {
   stepP50: number;

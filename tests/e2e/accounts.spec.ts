@@ -172,6 +172,9 @@ test('a projector link shows the live board read-only without login or names, an
   await projector.setViewportSize({ width: 1280, height: 720 });
   const projectorCsp = cspViolations(projector);
   await projector.goto(url);
+  // Without a live session, a bare link opens on the welcome screen; the clicker starts at step 1.
+  await expect(projector.getByTestId('projector-welcome')).toBeVisible();
+  await projector.keyboard.press('PageDown');
   const text = projector.getByRole('textbox', { name: 'Gedeelde tekst bij Stap 1' });
   await expect(text).toContainText('Onze analysevraag: hoe staat begrijpend lezen ervoor?');
   await expect(

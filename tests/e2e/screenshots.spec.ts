@@ -124,7 +124,7 @@ test('screenshots of the demo board', async ({ browser }) => {
 
     // The leider revokes the link: the open projector says so.
     const revoked = await browser.newPage({ baseURL: server.url, viewport: { width: 1280, height: 720 } });
-    await revoked.goto(projectorUrl);
+    await revoked.goto(`${projectorUrl}&stap=s1`);
     await expect(revoked.locator('.ProseMirror')).not.toBeEmpty();
     await page.getByRole('button', { name: 'Projector', exact: true }).click();
     await page.getByRole('button', { name: /^Projectorlink van .* intrekken$/ }).click();
@@ -135,6 +135,79 @@ test('screenshots of the demo board', async ({ browser }) => {
     await revoked.close();
     await laptop.close();
     await colleague.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('screenshots of a live session: leider, teacher and projector side by side', async ({ browser }) => {
+  const dir = path.resolve(outDir ?? '.');
+  mkdirSync(dir, { recursive: true });
+  const server = await KoersServer.start({ demo: true });
+  try {
+    const open = async (account?: typeof DEMO_LEIDER | typeof DEMO_LEERKRACHT) => {
+      const context = await browser.newContext({
+        baseURL: server.url,
+        locale: 'nl-NL',
+        viewport: account ? { width: 1366, height: 768 } : { width: 1920, height: 1080 },
+        extraHTTPHeaders: { origin: server.url },
+      });
+      if (account) await logInWithApi(context.request, account);
+      return context;
+    };
+    const leiderContext = await open(DEMO_LEIDER);
+    const { boards } = (await (await leiderContext.request.get('/api/boards')).json()) as {
+      boards: { id: string }[];
+    };
+    const boardId = boards[0]!.id;
+    const link = await leiderContext.request.post(`/api/boards/${boardId}/projector-links`, { data: {} });
+    const projectorUrl = ((await link.json()) as { url: string }).url;
+    const projectorContext = await open();
+    const projector = await projectorContext.newPage();
+
+    // Before the session: the welcome screen, at both projector sizes.
+    await projector.goto(projectorUrl);
+    await expect(projector.getByTestId('projector-welcome')).toBeVisible();
+    await projector.screenshot({ path: path.join(dir, 'session-projector-welcome-1920x1080.png') });
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.screenshot({ path: path.join(dir, 'session-projector-welcome-1280x720.png') });
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+
+    const leider = await leiderContext.newPage();
+    await leider.goto(`/borden/${boardId}?stap=s4`);
+    await expect(leider.getByTestId('connection-status')).toHaveAttribute('data-connection', 'online');
+    await leider.getByRole('button', { name: 'Sessie starten' }).click();
+    const teacherContext = await open(DEMO_LEERKRACHT);
+    const teacher = await teacherContext.newPage();
+    await teacher.goto(`/borden/${boardId}?stap=s1`);
+    await expect(teacher).toHaveURL(/stap=s4/);
+    await leider.getByRole('button', { name: 'Timer van 5 minuten starten' }).click();
+    await teacher.getByRole('checkbox', { name: 'Klaar' }).check();
+    await expect(leider.getByTestId('ready-list')).toContainText('Klaar (1)');
+    await expect(projector.getByTestId('session-timer')).toBeVisible();
+    await expect(projector.getByTestId('board-chart').first()).toBeVisible();
+    await projector.waitForTimeout(800);
+
+    // The same moment on the three screens.
+    await leider.screenshot({ path: path.join(dir, 'session-leider-s4-1366x768.png') });
+    await teacher.screenshot({ path: path.join(dir, 'session-teacher-s4-1366x768.png') });
+    await projector.screenshot({ path: path.join(dir, 'session-projector-s4-1920x1080.png') });
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.waitForTimeout(500);
+    await projector.screenshot({ path: path.join(dir, 'session-projector-s4-1280x720.png') });
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+
+    // The leider spotlights a fact card; the teacher's step is closed for input.
+    await leider.getByTestId('card').first().getByRole('button', { name: 'Toon op projector' }).click();
+    await leider.getByRole('button', { name: 'Stap sluiten voor invoer' }).click();
+    await expect(projector.getByTestId('projector-spotlight')).toBeVisible();
+    await expect(teacher.getByTestId('step-closed')).toBeVisible();
+    await projector.waitForTimeout(1800);
+    await leider.screenshot({ path: path.join(dir, 'session-leider-spotlight-1366x768.png') });
+    await teacher.screenshot({ path: path.join(dir, 'session-teacher-closed-1366x768.png') });
+    await projector.screenshot({ path: path.join(dir, 'session-projector-spotlight-1920x1080.png') });
+
+    for (const context of [leiderContext, teacherContext, projectorContext]) await context.close();
   } finally {
     await server.stop();
   }

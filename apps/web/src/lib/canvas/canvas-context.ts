@@ -23,6 +23,11 @@ export interface CanvasContext {
    * charts are placed only then, so a stale copy never adds a second set.
    */
   synced: boolean;
+  /**
+   * The leider closed the shown step for input (live session): no adding, editing, moving or deleting here.
+   * A getter: it changes while the page is open.
+   */
+  readonly locked: boolean;
   /** The live session (step, spotlight, closed steps, votes) of this board's socket. */
   facilitation: Facilitation;
 }
