@@ -153,7 +153,7 @@ test('timer on all three screens, a closed step locks the teacher out, "klaar", 
   await openStep(juf, 's5');
 
   // A 5-minute timer shows everywhere, counting down on the server's clock.
-  await leider.getByRole('button', { name: 'Timer van 5 minuten starten' }).click();
+  await leider.getByRole('button', { name: '5 min: timer starten' }).click();
   for (const page of [leider, juf, projector]) {
     await expect(page.getByTestId('session-timer').first()).toContainText(/^\s*Timer\s*[45]:\d\d/);
   }

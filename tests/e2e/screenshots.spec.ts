@@ -181,7 +181,7 @@ test('screenshots of a live session: leider, teacher and projector side by side'
     const teacher = await teacherContext.newPage();
     await teacher.goto(`/borden/${boardId}?stap=s1`);
     await expect(teacher).toHaveURL(/stap=s4/);
-    await leider.getByRole('button', { name: 'Timer van 5 minuten starten' }).click();
+    await leider.getByRole('button', { name: '5 min: timer starten' }).click();
     await teacher.getByRole('checkbox', { name: 'Klaar' }).check();
     await expect(leider.getByTestId('ready-list')).toContainText('Klaar (1)');
     await expect(projector.getByTestId('session-timer')).toBeVisible();
