@@ -103,3 +103,42 @@ test('on a shared laptop one teacher’s unsent edit is kept for her own next lo
   // Bram's one edit is his only client id: Anna's offline text was not sent under his login.
   expect(names.filter((name) => name === 'Bram')).toHaveLength(1);
 });
+
+test('a board tab left open when another account logs in on the same browser sends nothing under that login and says why (4409)', async ({
+  page,
+  koers,
+  person,
+  createBoard,
+}) => {
+  const boardId = await createBoard('Twee tabbladen');
+  const anna = await person('Anna');
+  const bram = await koers.addUser(SCHOOL, { name: 'Bram', email: emailFor('Bram'), role: 'leerkracht' });
+  await openBoard(anna.page, boardId);
+  await typeInStep(anna.page, 'Anna begint.');
+  await expectSaved(anna.page);
+
+  // Bram logs in in another tab of the same browser: the session cookie is his now.
+  const otherTab = await anna.context.newPage();
+  await otherTab.goto('/inloggen');
+  await logInWithForm(otherTab, bram.email, bram.password);
+  await expect(otherTab.getByTestId('account')).toContainText('Bram');
+
+  // Anna's tab loses the network, she types on, and it reconnects: with Bram's cookie.
+  await anna.context.setOffline(true);
+  await expect(connectionStatus(anna.page)).toHaveAttribute('data-connection', 'offline');
+  await typeInStep(anna.page, ' Anna typt door.');
+  await anna.context.setOffline(false);
+
+  const notice = anna.page.getByTestId('board-closed');
+  await expect(notice).toHaveAttribute('data-close-code', '4409');
+  await expect(notice.getByRole('alert')).toContainText('Dit bord is hier geopend onder een ander account.');
+  await expect(notice).toContainText('bij het account waarmee je het schreef');
+  await expect(notice.getByRole('button', { name: 'Opnieuw proberen' })).toBeVisible();
+
+  await openBoard(page, boardId);
+  await expect(stepEditor(page)).toContainText('Anna begint.');
+  await expect(stepEditor(page)).not.toContainText('Anna typt door.');
+  const response = await page.request.get(`/api/boards/${boardId}/authors`);
+  const { authors } = (await response.json()) as { authors: Record<string, { name: string }> };
+  expect(Object.values(authors).map((author) => author.name)).toEqual(['Anna']);
+});

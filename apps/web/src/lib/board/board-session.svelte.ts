@@ -13,7 +13,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { Facilitation } from '../facilitation/facilitation.svelte';
-import { DeviceCopies, browserStorage, deviceCopyName } from './device-copies';
+import { DeviceCopies, asideCopyName, browserStorage, deviceCopyName } from './device-copies';
 
 /**
  * - `connecting`: first connection attempt of this page, nothing heard from the server yet.
@@ -321,6 +321,29 @@ export class BoardSession {
       if (this.#inFlight === null) this.#requestAck();
     }
     return !this.unsaved;
+  }
+
+  /**
+   * The server refused an edit (4422) that the copy on this device still holds and would resend on every
+   * connection: keep the whole document as it is here in a separate database (never opened or sent), delete
+   * the board's copy, and let the caller reload the page, which loads the board from the server only.
+   */
+  async setAsideLocalCopy(): Promise<void> {
+    const { local, deviceCopies } = this;
+    if (!local || !deviceCopies) return;
+    const aside = new Y.Doc();
+    Y.applyUpdate(aside, Y.encodeStateAsUpdate(this.doc));
+    const asideCopy = new IndexeddbPersistence(
+      asideCopyName(deviceCopies.userId, this.boardId, Date.now()),
+      aside,
+    );
+    // Once synced, y-indexeddb has queued the document's whole state; closing waits for that write.
+    await asideCopy.whenSynced;
+    await asideCopy.destroy();
+    aside.destroy();
+    openSessions.delete(this);
+    await local.clearData();
+    deviceCopies.forget(this.boardId);
   }
 
   destroy(): void {

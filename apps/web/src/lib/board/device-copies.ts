@@ -20,6 +20,14 @@ export function deviceCopyName(userId: string, boardId: string): string {
   return `koers-board-${userId}-${boardId}`;
 }
 
+/**
+ * A copy set aside after the server refused one of its edits (close code 4422): kept on the device, never
+ * opened or sent by Koers (its prefix is not `koers-board-`), never deleted by logout.
+ */
+export function asideCopyName(userId: string, boardId: string, at: number): string {
+  return `koers-aside-${userId}-${boardId}-${at}`;
+}
+
 /** The storage this registry needs (localStorage in the app, a Map-backed stand-in in tests). */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
