@@ -70,10 +70,36 @@ export async function loadViewChart(
     reanalysed ? subgroup : undefined,
   );
   const subjects = answer.report.data.subjects;
-  const subject =
+  const draw = (subject: string) =>
+    kind
+      ? buildChartSpecs(kind, answer.report, {
+          subject,
+          ...(view.filters.grade !== undefined ? { grade: view.filters.grade } : {}),
+          ...(subgroup !== undefined && view.analysisKind === 'subgroepen' ? { subgroup } : {}),
+          groupLevelsLabels: {
+            title: m.results_norms_groups_chart({ subject, moment: answer.moment, year: answer.schoolYear }),
+            xLabel: m.results_level_axis(),
+            yLabel: m.results_pupils_pct(),
+          },
+        })
+      : [];
+  // The view's subject; without one, the first subject that has something to draw (domain scores, say,
+  // are often in one subject's export only), so a default chart never opens empty when another would not.
+  let subject =
     view.filters.subject && subjects.includes(view.filters.subject)
       ? view.filters.subject
       : (subjects[0] ?? '');
+  let built = draw(subject);
+  if (built.length === 0 && !view.filters.subject) {
+    for (const other of subjects) {
+      const drawn = draw(other);
+      if (drawn.length > 0) {
+        subject = other;
+        built = drawn;
+        break;
+      }
+    }
+  }
   const base = {
     schoolYear: answer.schoolYear,
     moment: answer.moment,
@@ -82,16 +108,6 @@ export async function loadViewChart(
     subgroups: answer.subgroups,
   };
   if (!kind) return { specs: [], ...base };
-  const built = buildChartSpecs(kind, answer.report, {
-    subject,
-    ...(view.filters.grade !== undefined ? { grade: view.filters.grade } : {}),
-    ...(subgroup !== undefined && view.analysisKind === 'subgroepen' ? { subgroup } : {}),
-    groupLevelsLabels: {
-      title: m.results_norms_groups_chart({ subject, moment: answer.moment, year: answer.schoolYear }),
-      xLabel: m.results_level_axis(),
-      yLabel: m.results_pupils_pct(),
-    },
-  });
   // A narrowed chart never passes for the whole school's: its title names the subgroup.
   const specs = reanalysed
     ? built.map((spec) => ({
