@@ -142,3 +142,30 @@ test('a board tab left open when another account logs in on the same browser sen
   const { authors } = (await response.json()) as { authors: Record<string, { name: string }> };
   expect(Object.values(authors).map((author) => author.name)).toEqual(['Anna']);
 });
+
+test('logging out from the board list first sends the unsent edits of a board she left while offline', async ({
+  page,
+  person,
+  createBoard,
+}) => {
+  const boardId = await createBoard('Verlaten zonder netwerk');
+  await openBoard(page, boardId);
+  const anna = await person('Anna');
+  await openBoard(anna.page, boardId);
+  await anna.context.setOffline(true);
+  await expect(connectionStatus(anna.page)).toHaveAttribute('data-connection', 'offline');
+  await typeInStep(anna.page, 'Geschreven in de trein.');
+  await waitForDeviceCopy(anna.page, boardId);
+  // She leaves the board (the list cannot load offline) and the network comes back while she is elsewhere.
+  await anna.page.getByRole('link', { name: 'Alle borden' }).click();
+  await expect(anna.page).toHaveURL(/\/$/);
+  await anna.context.setOffline(false);
+  await expect(stepEditor(page)).not.toContainText('Geschreven in de trein.');
+
+  // Logout opens her copy for a moment, sends it, waits for the server's confirmation, and then deletes it.
+  await anna.page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(anna.page).toHaveURL(/\/inloggen/);
+  await expect(anna.page.getByRole('dialog')).toHaveCount(0);
+  await expect(stepEditor(page)).toContainText('Geschreven in de trein.');
+  await expect.poll(() => copiesOf(anna.page, boardId)).toHaveLength(0);
+});

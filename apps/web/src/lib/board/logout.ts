@@ -1,17 +1,36 @@
-import { openBoardSessions } from './board-session.svelte';
+import { syncUrl } from '$lib/api';
+import { BoardSession, openBoardSessions } from './board-session.svelte';
 import { DeviceCopies, browserStorage, deleteDatabase, deviceCopyName } from './device-copies';
 
-/** How long logout waits for the server to confirm the open boards' last edits before asking. */
+/** How long logout waits for the server to confirm the boards' last edits before asking. */
 export const LOGOUT_SEND_WAIT_MS = 3000;
 
 /**
- * Before logging out: send the open boards' last edits and wait (a short while) for the server's
- * confirmation. Returns the boards of this account whose copy on the device still holds unconfirmed edits
- * (open or not): the caller asks whether to wait or to log out and keep them here for the next login.
+ * Before logging out: send this account's unconfirmed edits and wait (a short while) for the server's
+ * confirmation: the open boards', and those of copies whose board is not open (edited offline, then left),
+ * which are opened for the moment. Returns the boards whose copy still holds unconfirmed edits: the caller
+ * asks whether to wait or to log out and keep them here for the next login.
  */
 export async function sendBeforeLogout(userId: string, waitMs = LOGOUT_SEND_WAIT_MS): Promise<string[]> {
-  await Promise.all(openBoardSessions().map((session) => session.sendNow(waitMs)));
-  return new DeviceCopies(browserStorage(), userId).unsent();
+  const copies = new DeviceCopies(browserStorage(), userId);
+  const open = openBoardSessions();
+  const openIds = new Set(open.map((session) => session.boardId));
+  const opened = copies
+    .unsent()
+    .filter((boardId) => !openIds.has(boardId))
+    .map((boardId) => new BoardSession({ boardId, syncUrl: syncUrl(), userId }));
+  try {
+    await Promise.all(
+      [...open, ...opened].map(async (session) => {
+        // The copy's edits count as unconfirmed only once loaded from IndexedDB.
+        await session.local?.whenSynced;
+        return session.sendNow(waitMs);
+      }),
+    );
+  } finally {
+    for (const session of opened) session.destroy();
+  }
+  return copies.unsent();
 }
 
 /**
