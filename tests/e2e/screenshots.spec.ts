@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { KoersServer } from '../fixtures/koers-server';
 import { expect, logInWithApi, test, typeInStep } from '../fixtures/test';
 
@@ -208,6 +209,62 @@ test('screenshots of a live session: leider, teacher and projector side by side'
     await projector.screenshot({ path: path.join(dir, 'session-projector-spotlight-1920x1080.png') });
 
     for (const context of [leiderContext, teacherContext, projectorContext]) await context.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+/** Steps 1–10c in the order of the stappenplan (packages/board STEP_IDS). */
+const CANVAS_STEPS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10a', 's10b', 's10c'] as const;
+
+/** Wait until a step's canvas is drawn: connected, and every chart on it loaded (or said why not). */
+async function canvasReady(page: Page, step: string, projector = false): Promise<void> {
+  if (!projector)
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'online');
+  if (['s3', 's4', 's5', 's6'].includes(step))
+    await expect(page.getByTestId('board-chart').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Grafiek laden…')).toHaveCount(0, { timeout: 20_000 });
+}
+
+test('screenshots of the demo board’s canvas: steps 1–10c on a laptop, steps 4, 8 and 9 on the projector', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const dir = path.resolve(outDir ?? '.');
+  mkdirSync(dir, { recursive: true });
+  const server = await KoersServer.start({ demo: true });
+  try {
+    const laptop = await browser.newContext({
+      baseURL: server.url,
+      locale: 'nl-NL',
+      viewport: { width: 1366, height: 768 },
+    });
+    await logInWithApi(laptop.request, DEMO_LEIDER);
+    const { boards } = (await (await laptop.request.get('/api/boards')).json()) as {
+      boards: { id: string }[];
+    };
+    const boardId = boards[0]?.id;
+    expect(boardId).toBeTruthy();
+    const page = await laptop.newPage();
+    for (const step of CANVAS_STEPS) {
+      await page.goto(`/borden/${boardId}?stap=${step}`);
+      await canvasReady(page, step);
+      await page.screenshot({ path: path.join(dir, `canvas-${step}-1366x768.png`) });
+      // The step scrolls inside its own column: a tall window shows all of it at laptop width.
+      const height = await page.locator('main.step').evaluate((main) => main.scrollHeight + 60);
+      await page.setViewportSize({ width: 1366, height: Math.max(768, height) });
+      await page.screenshot({ path: path.join(dir, `canvas-${step}-1366-full.png`) });
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+
+    const projector = await laptop.newPage();
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    for (const step of ['s4', 's8', 's9']) {
+      await projector.goto(`/borden/${boardId}/projector?stap=${step}`);
+      await canvasReady(projector, step, true);
+      await projector.screenshot({ path: path.join(dir, `projector-canvas-${step}-1920x1080.png`) });
+    }
+    await laptop.close();
   } finally {
     await server.stop();
   }

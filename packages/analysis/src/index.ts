@@ -85,6 +85,13 @@ export {
   type InspectieYear,
 } from './norms/inspectie';
 export { StatsAccumulator, statsOf, type GroupStats } from './stats';
+export {
+  SUBGROUP_REANALYSED_KINDS,
+  inSubgroup,
+  labelSubgroup,
+  subgroupFilterApplies,
+  subgroupsOfReport,
+} from './subgroup-filter';
 export type { ChartAnnotation, ChartKind, ChartPoint, ChartSeries, ChartSpec, NormBand } from './chart-spec';
 export {
   CHART_VIEW_KINDS,

@@ -11,11 +11,12 @@ import { trendJaargroep, type JaargroepTrend } from './analyses/trend-jaargroep'
 import { trendLeerlingengroep, type CohortTrend } from './analyses/trend-leerlingengroep';
 import { zorg, type ZorgAnalysis } from './analyses/zorg';
 import { Dataset } from './dataset';
-import { MOMENTS, shiftSchoolYear, type Moment, type Result } from './model';
+import { MOMENTS, shiftSchoolYear, type Moment, type Result, type SubgroupId } from './model';
 import { NormIndex } from './norms/evaluate';
 import { inspectieIndicators, type InspectieIndicators } from './norms/inspectie';
 import { DEFAULT_BOUWEN, emptyNormSet, type NormSet } from './norms/norm-set';
 import { collectSignals, type Signal } from './signals';
+import { inSubgroup } from './subgroup-filter';
 
 /** Version of the report's JSON shape (see README "Analysis JSON"). Bump on any breaking change. */
 export const ANALYSIS_REPORT_VERSION = 1;
@@ -42,6 +43,11 @@ export interface AnalyseOptions {
   year?: string;
   /** Default: the latest moment of that year. */
   moment?: Moment;
+  /**
+   * Analyse only this subgroup's results (subgroup-filter.ts): a board chart narrowed to NT2, say. The
+   * subgroup-against-the-rest analysis of such a report is meaningless; take it from the full report.
+   */
+  subgroup?: SubgroupId;
 }
 
 /**
@@ -54,6 +60,8 @@ export function analyseSchool(
   normSet: NormSet = emptyNormSet(),
   options: AnalyseOptions = {},
 ): AnalysisReport {
+  const { subgroup } = options;
+  if (subgroup !== undefined) results = results.filter((r) => inSubgroup(r, subgroup));
   const data = new Dataset(results);
   const latest = data.latest();
   const year = options.year ?? latest?.year ?? '';

@@ -11,8 +11,8 @@ export class ReportCache {
 
   constructor(private readonly capacity = 8) {}
 
-  static key(datasetId: string, year: string, moment: string, normSetJson: string): string {
-    return JSON.stringify([datasetId, year, moment, normSetJson]);
+  static key(datasetId: string, year: string, moment: string, normSetJson: string, subgroup = ''): string {
+    return JSON.stringify([datasetId, year, moment, normSetJson, subgroup]);
   }
 
   get(key: string): AggregateReport | undefined {

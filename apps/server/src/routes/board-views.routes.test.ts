@@ -1,3 +1,4 @@
+import type { Level, Result } from '@koers/analysis';
 import { createChartView, setAnalysisField } from '@koers/board';
 import { afterEach, describe, expect, it } from 'vitest';
 import { namedDemoSchool } from '../datasets/testing';
@@ -157,4 +158,124 @@ describe('GET /api/boards/:id/views/:viewId/chart', () => {
     const malformed = await getChart(s, boardId, 'geen-id', leider.cookie);
     expect(malformed.status).toBe(404);
   });
+
+  it('narrows a chart to a subgroup: its own numbers, the subgroup named, the whole school’s list of subgroups', async () => {
+    const s = await startTestServer();
+    server = s;
+    const leider = await addTestMember(s, s.schoolId, 'ib@school.nl', 'leider');
+    // Six pupils of 5A, Spelling, M 2025-2026: p1–p3 NT2 (scores 10, 20, 30; levels I, II, IV), p4–p6 not
+    // (40, 50, 60; IV, V, V); p1 and p4 have the label "dyslexie". Hand-computed: the whole group n = 6,
+    // mean 210 / 6 = 35; NT2 n = 3, mean 60 / 3 = 20, levels I 1, II 1, IV 1, marked small (n < 5).
+    const rows: [string, number, Level, boolean, string[]][] = [
+      ['p1', 10, 'I', true, ['dyslexie']],
+      ['p2', 20, 'II', true, []],
+      ['p3', 30, 'IV', true, []],
+      ['p4', 40, 'IV', false, ['dyslexie']],
+      ['p5', 50, 'V', false, []],
+      ['p6', 60, 'V', false, []],
+    ];
+    const dataset = s.datasets.create({
+      schoolId: s.schoolId,
+      name: 'Klein',
+      sourceFileName: null,
+      importedBy: leider.userId,
+      results: rows.map(([pupilId, score, level, nt2, tags]) =>
+        handmadeResult(pupilId, score, level, nt2, tags),
+      ),
+    });
+    const boardId = await createBoardViaApi(s, 'Studiedag');
+    const nt2View = await addStoredChartView(s.store, boardId, {
+      stepId: 's4',
+      datasetId: dataset.id,
+      analysisKind: 'normen',
+      filters: { subgroup: 'nt2' },
+    });
+    const wholeView = await addStoredChartView(s.store, boardId, {
+      stepId: 's4',
+      datasetId: dataset.id,
+      analysisKind: 'normen',
+    });
+    const zorgView = await addStoredChartView(s.store, boardId, {
+      stepId: 's4',
+      datasetId: dataset.id,
+      analysisKind: 'datakwaliteit',
+      filters: { subgroup: 'nt2' },
+    });
+
+    type NormsBody = ChartBody & {
+      subgroups: { id: string; label: string }[];
+      chart: {
+        data: {
+          groups: {
+            level: string;
+            className: string;
+            stats: { n: number; mean: number; levels: object; small: boolean };
+          }[];
+        };
+        charts: { title: string }[];
+      };
+    };
+    const groupOf = (body: NormsBody) =>
+      body.chart.data.groups.find((g) => g.level === 'groep' && g.className === '5A')?.stats;
+
+    const narrowed = JSON.parse((await getChart(s, boardId, nt2View, leider.cookie)).text) as NormsBody;
+    expect(groupOf(narrowed)).toMatchObject({ n: 3, mean: 20, levels: { I: 1, II: 1, IV: 1 }, small: true });
+    expect(narrowed.chart.charts.length).toBeGreaterThan(0);
+    for (const chart of narrowed.chart.charts) expect(chart.title).toMatch(/ — subgroep NT2$/);
+    expect(narrowed.subgroups).toEqual([
+      { id: 'nt2', label: 'NT2' },
+      { id: 'label:dyslexie', label: 'dyslexie' },
+    ]);
+
+    // The whole school's chart is not affected by the cached subgroup report.
+    const whole = JSON.parse((await getChart(s, boardId, wholeView, leider.cookie)).text) as NormsBody;
+    expect(groupOf(whole)).toMatchObject({ n: 6, mean: 35, small: false });
+
+    // Data quality is about the whole file: no subgroup filter.
+    const quality = await getChart(s, boardId, zorgView, leider.cookie);
+    expect(quality.status).toBe(200);
+    expect((JSON.parse(quality.text) as ChartBody).chart.title).not.toContain('subgroep');
+
+    // The results API answers the same narrowed report for the laptop's charts.
+    const api = await fetch(`${s.url}/api/datasets/${dataset.id}/analysis?subgroup=nt2`, {
+      headers: { cookie: leider.cookie },
+    });
+    const answer = (await api.json()) as {
+      subgroup: string;
+      report: { resultsVsNorms: { groups: { level: string; className: string; stats: { n: number } }[] } };
+    };
+    expect(answer.subgroup).toBe('nt2');
+    expect(answer.report.resultsVsNorms.groups.find((g) => g.level === 'groep')?.stats.n).toBe(3);
+    const refused = await fetch(`${s.url}/api/datasets/${dataset.id}/analysis?subgroup=iedereen`, {
+      headers: { cookie: leider.cookie },
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: 'Onbekende subgroep.' });
+  });
 });
+
+function handmadeResult(pupilId: string, score: number, level: Level, nt2: boolean, tags: string[]): Result {
+  return {
+    pupilId,
+    school: null,
+    pupilName: null,
+    schoolYear: '2025-2026',
+    className: '5A',
+    grade: 5,
+    subject: 'Spelling',
+    moment: 'M',
+    testDate: null,
+    score,
+    level,
+    functioneringsniveau: null,
+    refLevel: null,
+    dl: null,
+    dle: null,
+    domainScores: null,
+    nt2,
+    support: false,
+    plus: false,
+    tags,
+    row: 0,
+  };
+}

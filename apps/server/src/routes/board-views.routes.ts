@@ -5,7 +5,8 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { httpError, type RequireBoardAccess } from '../auth';
-import { cachedAggregateReport } from '../datasets/aggregate-reports';
+import { SUBGROUP_REANALYSED_KINDS, labelSubgroup, type SubgroupId } from '@koers/analysis';
+import { cachedAggregateReport, datasetSubgroups } from '../datasets/aggregate-reports';
 import { chartOfView } from '../datasets/board-chart';
 import type { DatasetStore } from '../datasets/dataset-store';
 import type { ReportCache } from '../datasets/report-cache';
@@ -49,11 +50,24 @@ export function boardViewsRoutes(deps: BoardViewsRoutesDeps) {
       }
       const schoolYear = view.filters.schoolYear ?? context.schoolYear ?? undefined;
       const moment = view.filters.moment ?? context.moment ?? undefined;
+      const whole = { ...(schoolYear ? { schoolYear } : {}), ...(moment ? { moment } : {}) };
+      // A subgroup narrows the overview, norms, trends, domains and parallel groups by analysing only its
+      // results; "subgroepen" by picking its gap charts from the whole school's report; nothing else
+      // (packages/analysis subgroup-filter.ts).
+      const subgroup = view.filters.subgroup as SubgroupId | undefined;
+      const reanalysed = subgroup !== undefined && SUBGROUP_REANALYSED_KINDS.includes(view.analysisKind);
       const report = cachedAggregateReport(deps.datasets, deps.reports, dataset, {
-        ...(schoolYear ? { schoolYear } : {}),
-        ...(moment ? { moment } : {}),
+        ...whole,
+        ...(reanalysed ? { subgroup } : {}),
       });
-      const chart = chartOfView(report, view.analysisKind, view.filters);
+      const { subgroup: _narrowed, ...otherFilters } = view.filters;
+      const chart = reanalysed
+        ? labelSubgroup(chartOfView(report, view.analysisKind, otherFilters), subgroup)
+        : chartOfView(
+            report,
+            view.analysisKind,
+            view.analysisKind === 'subgroepen' ? view.filters : otherFilters,
+          );
       return c.json({
         boardId: board.boardId,
         viewId,
@@ -65,6 +79,8 @@ export function boardViewsRoutes(deps: BoardViewsRoutesDeps) {
         },
         dataset: { id: dataset.id, name: dataset.name },
         version: report.version,
+        /** The subgroups the whole school's data holds, for the chart's filter control. */
+        subgroups: datasetSubgroups(deps.datasets, deps.reports, dataset, whole),
         chart,
       });
     },

@@ -12,12 +12,14 @@ import {
   type Field,
   type ImportError,
   type Moment,
+  type SubgroupId,
 } from '@koers/analysis';
 import { httpError, requireAccess, requireMember, type Actor, type AuthEnv } from '../auth/access';
 import type { Action } from '../auth/policy';
 import type { AuditLog } from '../audit/audit-log';
 import { DATASET_NAME_MAX_LENGTH } from '../contract/limits';
-import { cachedAggregateReport } from '../datasets/aggregate-reports';
+import { chartFiltersSchema } from '@koers/board';
+import { cachedAggregateReport, datasetSubgroups } from '../datasets/aggregate-reports';
 import { ANALYSIS_KINDS, isAnalysisKind } from '../datasets/aggregate-view';
 import type { DatasetStore } from '../datasets/dataset-store';
 import { importIntoStore } from '../datasets/import-into-store';
@@ -72,8 +74,12 @@ export const datasetFilterQuery = z.object({
     }),
 });
 
-/** The analysis: the filter, and `kind` for one section of the report instead of all of it. */
+/**
+ * The analysis: the filter, `subgroup` to analyse only that subgroup's results (a board chart narrowed to
+ * NT2, say; packages/analysis subgroup-filter.ts), and `kind` for one section of the report instead of all of it.
+ */
 export const analysisQuery = datasetFilterQuery.extend({
+  subgroup: chartFiltersSchema.shape.subgroup,
   kind: z
     .string()
     .optional()
@@ -330,12 +336,19 @@ export function createDatasetRoutes(deps: DatasetRoutesDeps) {
         const query = c.req.valid('query');
         const filter = filterOf(query);
         const kind = query.kind;
-        const report = cachedAggregateReport(store, reports, dataset, filter);
+        const report = cachedAggregateReport(store, reports, dataset, {
+          ...filter,
+          ...(query.subgroup ? { subgroup: query.subgroup as SubgroupId } : {}),
+        });
         const head = {
           datasetId: dataset.id,
           version: report.version,
           schoolYear: report.schoolYear,
           moment: report.moment,
+          /** The subgroup this report is narrowed to (null: the whole school). */
+          subgroup: query.subgroup ?? null,
+          /** The subgroups the whole school's data holds, for a filter control. */
+          subgroups: datasetSubgroups(store, reports, dataset, filter),
         };
         if (kind !== undefined) return c.json({ ...head, kind, analysis: report[kind] });
         return c.json({ ...head, report });

@@ -2,6 +2,10 @@
  * Keeps the app shell (index.html and the built scripts) on the device, so a teacher whose wifi drops can
  * reload the board and keep working: the board content itself comes from IndexedDB (y-indexeddb).
  * Never caches the API, the sync socket or anything from another origin.
+ *
+ * The shared school laptop: this cache holds only the built app, the same for every account, never a board,
+ * a name or an API answer (the API also says `Cache-Control: no-store`), so the next teacher who logs in sees
+ * nothing of the previous one's boards from here. Board copies are per account (lib/board/device-copies.ts).
  */
 import { version } from '$app/env';
 import { assets, immutable } from '$app/manifest';

@@ -29,6 +29,9 @@ export {
 export { trendJaargroepCharts, trendLeerlingengroepCharts, type TrendOptions } from './trends';
 export { domainCharts } from './domains';
 export { subgroupCharts, type SubgroupOptions } from './subgroups';
+// A chart narrowed to a subgroup (which kinds, and naming it), for the board's chart views.
+export { SUBGROUP_REANALYSED_KINDS, subgroupFilterApplies } from '../subgroup-filter';
+export { subgroupLabel, type SubgroupId } from '../model';
 export { parallelGroupCharts } from './parallel-groups';
 export { dataQualityChart } from './data-quality';
 export {

@@ -13,6 +13,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { Facilitation } from '../facilitation/facilitation.svelte';
+import { DeviceCopies, asideCopyName, browserStorage, deviceCopyName } from './device-copies';
 
 /**
  * - `connecting`: first connection attempt of this page, nothing heard from the server yet.
@@ -35,7 +36,12 @@ export interface BoardSessionOptions {
   boardId: string;
   /** WebSocket base URL of the sync endpoint (`ws://host/sync`). */
   syncUrl: string;
-  /** Keep a copy in IndexedDB so edits survive a reload while offline (false for the projector). */
+  /**
+   * The logged-in account: the IndexedDB copy that lets edits survive a reload while offline is this
+   * account's own (`device-copies.ts`). Without one (the projector) nothing is kept on the device.
+   */
+  userId?: string;
+  /** False for the projector: it keeps nothing on the device, even when a member's account opens it. */
   persistLocally?: boolean;
   /** A projector link's token: sent as `?projector=` on the sync URL (the projector has no session). */
   projectorToken?: string;
@@ -76,10 +82,22 @@ export function syncParams(projectorToken?: string): Record<string, string> {
  * proves that every update we sent before it reached the server. Edits made after the question stay unsaved
  * until the next round trip. Updates loaded from IndexedDB count as local: the server may not have them yet.
  */
+/** The boards open in this tab, so logout can try to send their last edits first. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a list for logout, not state the UI reads
+const openSessions = new Set<BoardSession>();
+
+/** Every board session open in this tab with a copy on the device. */
+export function openBoardSessions(): BoardSession[] {
+  return [...openSessions];
+}
+
 export class BoardSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly local: IndexeddbPersistence | null;
+  readonly boardId: string;
+  /** The account's registry of board copies on this device (null without a copy). */
+  readonly deviceCopies: DeviceCopies | null;
   /** A projector link's token (no session): REST calls for this board carry it too. */
   readonly projectorToken: string | undefined;
 
@@ -118,6 +136,7 @@ export class BoardSession {
   constructor(options: BoardSessionOptions) {
     const { doc } = this;
     this.projectorToken = options.projectorToken;
+    this.boardId = options.boardId;
     this.provider = new WebsocketProvider(options.syncUrl, options.boardId, doc, {
       connect: this.#browserOnline,
       params: syncParams(options.projectorToken),
@@ -134,14 +153,19 @@ export class BoardSession {
       for (const listener of this.#sessionListeners) listener(message);
     };
     this.facilitation = new Facilitation(this);
-    this.local =
-      options.persistLocally === false
-        ? null
-        : new IndexeddbPersistence(`koers-board-${options.boardId}`, doc);
+    const userId = options.persistLocally === false ? undefined : options.userId;
+    this.deviceCopies = userId ? new DeviceCopies(browserStorage(), userId) : null;
+    this.local = userId ? new IndexeddbPersistence(deviceCopyName(userId, options.boardId), doc) : null;
+    if (this.deviceCopies) {
+      this.deviceCopies.note(options.boardId);
+      openSessions.add(this);
+    }
 
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === this.provider) return;
       this.#localSeq++;
+      // Before IndexedDB stores the update (asynchronously): the registry never says less than the copy.
+      this.deviceCopies?.record(this.boardId, true);
       this.#scheduleAck();
     };
     doc.on('update', onUpdate);
@@ -165,6 +189,7 @@ export class BoardSession {
         this.#ackedSeq = Math.max(this.#ackedSeq, this.#inFlight);
         this.#inFlight = null;
       }
+      if (this.#localSeq <= this.#ackedSeq) this.deviceCopies?.record(this.boardId, false);
       if (this.#localSeq > this.#ackedSeq) this.#scheduleAck();
       this.#updateConnection();
     };
@@ -282,7 +307,47 @@ export class BoardSession {
     setStepDone(this.doc, stepId, done);
   }
 
+  /**
+   * Ask the server at once to confirm every edit and wait until it did, or `timeoutMs` passed.
+   * True when nothing is left unconfirmed (logout uses this before deleting the copy).
+   */
+  async sendNow(timeoutMs: number): Promise<boolean> {
+    clearTimeout(this.#ackTimer);
+    this.#requestAck();
+    const deadline = Date.now() + timeoutMs;
+    while (this.unsaved && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // A reconnect in the meantime asks again by itself (the `sync` handler); a lost answer does not.
+      if (this.#inFlight === null) this.#requestAck();
+    }
+    return !this.unsaved;
+  }
+
+  /**
+   * The server refused an edit (4422) that the copy on this device still holds and would resend on every
+   * connection: keep the whole document as it is here in a separate database (never opened or sent), delete
+   * the board's copy, and let the caller reload the page, which loads the board from the server only.
+   */
+  async setAsideLocalCopy(): Promise<void> {
+    const { local, deviceCopies } = this;
+    if (!local || !deviceCopies) return;
+    const aside = new Y.Doc();
+    Y.applyUpdate(aside, Y.encodeStateAsUpdate(this.doc));
+    const asideCopy = new IndexeddbPersistence(
+      asideCopyName(deviceCopies.userId, this.boardId, Date.now()),
+      aside,
+    );
+    // Once synced, y-indexeddb has queued the document's whole state; closing waits for that write.
+    await asideCopy.whenSynced;
+    await asideCopy.destroy();
+    aside.destroy();
+    openSessions.delete(this);
+    await local.clearData();
+    deviceCopies.forget(this.boardId);
+  }
+
   destroy(): void {
+    openSessions.delete(this);
     clearTimeout(this.#ackTimer);
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     this.facilitation.destroy();

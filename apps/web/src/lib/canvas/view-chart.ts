@@ -1,5 +1,10 @@
 import type { ChartSpec } from '@koers/analysis';
-import { buildChartSpecs } from '@koers/analysis/charts';
+import {
+  SUBGROUP_REANALYSED_KINDS,
+  buildChartSpecs,
+  subgroupLabel,
+  type SubgroupId,
+} from '@koers/analysis/charts';
 import type { AnalysisContext, ChartView } from '@koers/board';
 import { api, call } from '$lib/api';
 import { getAnalysis, type AnalysisAnswer } from '$lib/datasets/datasets-api';
@@ -14,16 +19,23 @@ export interface ViewChart {
   /** The subjects the data has, and the one drawn (the view's, else the first). */
   subjects: string[];
   subject: string;
+  /** The subgroups the whole school's data holds (ids and Dutch names, never pupils), for the filter. */
+  subgroups: { id: string; label: string }[];
 }
 
 // One aggregate report per dataset, year and moment, shared by every view of the page.
 const reports = new Map<string, Promise<AnalysisAnswer>>();
 
-function report(datasetId: string, schoolYear?: string, moment?: string): Promise<AnalysisAnswer> {
-  const key = `${datasetId}|${schoolYear ?? ''}|${moment ?? ''}`;
+function report(
+  datasetId: string,
+  schoolYear?: string,
+  moment?: string,
+  subgroup?: string,
+): Promise<AnalysisAnswer> {
+  const key = `${datasetId}|${schoolYear ?? ''}|${moment ?? ''}|${subgroup ?? ''}`;
   let pending = reports.get(key);
   if (!pending) {
-    pending = getAnalysis(datasetId, schoolYear, moment);
+    pending = getAnalysis(datasetId, schoolYear, moment, subgroup);
     // A failed load is not kept: the next view (or a retry) asks again.
     pending.catch(() => reports.delete(key));
     reports.set(key, pending);
@@ -47,23 +59,62 @@ export async function loadViewChart(
   if (projectorToken) return projectorViewChart(boardId, view, projectorToken);
   const kind = CHART_FOR_KIND[view.analysisKind];
   const source = effectiveSource(view, context);
-  const answer = await report(source.datasetId, source.schoolYear, source.moment);
+  // A subgroup: the overview, norms, trends, domains and parallel groups are drawn from the subgroup's own
+  // report; "subgroepen" picks its gap charts from the whole school's (packages/analysis subgroup-filter.ts).
+  const subgroup = view.filters.subgroup as SubgroupId | undefined;
+  const reanalysed = subgroup !== undefined && SUBGROUP_REANALYSED_KINDS.includes(view.analysisKind);
+  const answer = await report(
+    source.datasetId,
+    source.schoolYear,
+    source.moment,
+    reanalysed ? subgroup : undefined,
+  );
   const subjects = answer.report.data.subjects;
-  const subject =
+  const draw = (subject: string) =>
+    kind
+      ? buildChartSpecs(kind, answer.report, {
+          subject,
+          ...(view.filters.grade !== undefined ? { grade: view.filters.grade } : {}),
+          ...(subgroup !== undefined && view.analysisKind === 'subgroepen' ? { subgroup } : {}),
+          groupLevelsLabels: {
+            title: m.results_norms_groups_chart({ subject, moment: answer.moment, year: answer.schoolYear }),
+            xLabel: m.results_level_axis(),
+            yLabel: m.results_pupils_pct(),
+          },
+        })
+      : [];
+  // The view's subject; without one, the first subject that has something to draw (domain scores, say,
+  // are often in one subject's export only), so a default chart never opens empty when another would not.
+  let subject =
     view.filters.subject && subjects.includes(view.filters.subject)
       ? view.filters.subject
       : (subjects[0] ?? '');
-  const base = { schoolYear: answer.schoolYear, moment: answer.moment, subjects, subject };
-  if (!kind) return { specs: [], ...base };
-  const specs = buildChartSpecs(kind, answer.report, {
+  let built = draw(subject);
+  if (built.length === 0 && !view.filters.subject) {
+    for (const other of subjects) {
+      const drawn = draw(other);
+      if (drawn.length > 0) {
+        subject = other;
+        built = drawn;
+        break;
+      }
+    }
+  }
+  const base = {
+    schoolYear: answer.schoolYear,
+    moment: answer.moment,
+    subjects,
     subject,
-    ...(view.filters.grade !== undefined ? { grade: view.filters.grade } : {}),
-    groupLevelsLabels: {
-      title: m.results_norms_groups_chart({ subject, moment: answer.moment, year: answer.schoolYear }),
-      xLabel: m.results_level_axis(),
-      yLabel: m.results_pupils_pct(),
-    },
-  });
+    subgroups: answer.subgroups,
+  };
+  if (!kind) return { specs: [], ...base };
+  // A narrowed chart never passes for the whole school's: its title names the subgroup.
+  const specs = reanalysed
+    ? built.map((spec) => ({
+        ...spec,
+        title: `${spec.title}${m.canvas_chart_subgroup_suffix({ name: subgroupLabel(subgroup) })}`,
+      }))
+    : built;
   return { specs, ...base };
 }
 
@@ -78,6 +129,7 @@ async function projectorViewChart(boardId: string, view: ChartView, token: strin
   );
   const subject = view.filters.subject ?? '';
   return {
+    subgroups: answer.subgroups,
     specs: answer.chart.charts,
     schoolYear: answer.chart.schoolYear,
     moment: answer.chart.moment,

@@ -52,12 +52,24 @@ export async function deleteDataset(id: string): Promise<number> {
   return (await call(api.datasets[':id'].$delete(param(id)))).removedRows;
 }
 
-/** The aggregate report (no pupil ids or names) for a school year and moment (defaults: the latest). */
-export async function getAnalysis(id: string, year?: string, moment?: string): Promise<AnalysisAnswer> {
+/**
+ * The aggregate report (no pupil ids or names) for a school year and moment (defaults: the latest); with
+ * `subgroup`, of that subgroup's results only (a board chart narrowed to NT2, say).
+ */
+export async function getAnalysis(
+  id: string,
+  year?: string,
+  moment?: string,
+  subgroup?: string,
+): Promise<AnalysisAnswer> {
   const answer = await call(
     api.datasets[':id'].analysis.$get({
       ...param(id),
-      query: { ...(year ? { year } : {}), ...(moment ? { moment } : {}) },
+      query: {
+        ...(year ? { year } : {}),
+        ...(moment ? { moment } : {}),
+        ...(subgroup ? { subgroup } : {}),
+      },
     }),
   );
   // Without `kind` the server answers the whole report.
