@@ -9,6 +9,7 @@ import type { DatasetStore } from './datasets/dataset-store';
 import { ReportCache } from './datasets/report-cache';
 import { errorFields, type Logger } from './log';
 import { boardAuthorsRoutes } from './routes/board-authors.routes';
+import { boardTeamRoutes } from './routes/board-team.routes';
 import { boardViewsRoutes } from './routes/board-views.routes';
 import { boardExportRoutes } from './routes/board-export.routes';
 import { boardsRoutes } from './routes/boards';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
       createDatasetRoutes({ store: deps.datasets, audit: auth.audit, withActor: auth.withActor, reports }),
     )
     .route('/', boardAuthorsRoutes({ requireBoardAccess: auth.requireBoardAccess, ledger: deps.ledger }))
+    .route('/', boardTeamRoutes({ requireBoardAccess: auth.requireBoardAccess, schools: auth.schools }))
     .route(
       '/',
       boardViewsRoutes({
