@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { StepId } from '../stappenplan';
-import { choiceSetSchema, choicesOf, initChoiceSets, setChoice } from './choice-set';
+import { choiceSetNestedMap, choiceSetSchema, choicesOf, initChoiceSets, setChoice } from './choice-set';
 import { createRecord, listRecords, readRecord, updateRecord, type NewRecordPlace } from './record-store';
 import { RecordValidationError, textField, type BoardRecord, type RecordDefinition } from './record-type';
 
@@ -42,6 +42,8 @@ export const BORGING: RecordDefinition<'borging', typeof borgingFields> = {
   version: 1,
   fields: borgingFields,
   migrations: [],
+  // `anchoredIn` is a nested Y.Map: the server's update guard must know it.
+  nestedMaps: { anchoredIn: choiceSetNestedMap(ANCHORS) },
 };
 
 export interface NewBorging extends Partial<NewRecordPlace>, BorgingEdit {

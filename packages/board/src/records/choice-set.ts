@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { recordMap } from './record-store';
-import { RecordValidationError, type RecordDefinition } from './record-type';
+import { RecordValidationError, type NestedMapSchema, type RecordDefinition } from './record-type';
 
 /**
  * A multiple-choice field ("kies wat past": forms of team learning, support options, where an insight is
@@ -13,6 +13,14 @@ import { RecordValidationError, type RecordDefinition } from './record-type';
 /** The stored shape: `{ choice: true }` for the ticked choices of `choices`. */
 export function choiceSetSchema<const C extends readonly [string, ...string[]]>(choices: C, message: string) {
   return z.partialRecord(z.enum(choices, { error: message }), z.literal(true), { error: message }).optional();
+}
+
+/**
+ * What the server's update guard allows in a choice set's nested map (a record definition's `nestedMaps`):
+ * one of the choices → true. Without it the guard refuses every record that has a choice set.
+ */
+export function choiceSetNestedMap(choices: readonly [string, ...string[]]): NestedMapSchema {
+  return { key: z.enum(choices), value: z.literal(true) };
 }
 
 /** The ticked choices in catalogue order. */

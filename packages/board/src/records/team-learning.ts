@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { ONDERSTEUNING } from '../kwaliteitskaart';
 import type { StepId } from '../stappenplan';
-import { choiceSetSchema, choicesOf, initChoiceSets, setChoice } from './choice-set';
+import { choiceSetNestedMap, choiceSetSchema, choicesOf, initChoiceSets, setChoice } from './choice-set';
 import { createRecord, listRecords, readRecord, updateRecord, type NewRecordPlace } from './record-store';
 import { RecordValidationError, textField, type BoardRecord, type RecordDefinition } from './record-type';
 import { EMPTY_SMARTI, smartiFields } from './smarti';
@@ -85,6 +85,12 @@ export const TEAM_LEARNING: RecordDefinition<'teamLearning', typeof teamLearning
   version: 1,
   fields: teamLearningFields,
   migrations: [],
+  // The choice sets are nested Y.Maps: the server's update guard must know them.
+  nestedMaps: {
+    forms: choiceSetNestedMap(LEARNING_FORMS),
+    supportOptions: choiceSetNestedMap(SUPPORT_IDS),
+    trainingOptions: choiceSetNestedMap(TRAINING_IDS),
+  },
 };
 
 export interface NewTeamLearning extends Partial<NewRecordPlace>, TeamLearningEdit {
