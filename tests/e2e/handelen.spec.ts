@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import { seriousViolations } from '../fixtures/axe';
 import { KoersServer } from '../fixtures/koers-server';
 import { expect, logInWithApi, test } from '../fixtures/test';
 
@@ -128,6 +129,7 @@ test('a leider and a leerkracht add and edit actions at once and both keep their
       await theirs.getByLabel(/^Datum/).blur();
     })(),
   ]);
+  expect(await seriousViolations(leider.page)).toEqual([]);
   await mine.getByRole('button', { name: 'Klaar' }).click();
   await theirs.getByRole('button', { name: 'Klaar' }).click();
   for (const page of [leider.page, juf.page]) {
@@ -225,6 +227,7 @@ test('on a phone the leider fills the monitoring plan and the lesson-observation
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
   }
   expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await seriousViolations(phone.page)).toEqual([]);
 
   // The laptop sees it at once.
   await openStep(leider.page, boardId, 'h3');
@@ -246,30 +249,39 @@ test('step 11 previews the report and downloads it as PDF, Word, HTML and Markdo
   await openStep(leider.page, boardId, 'h1');
   await addAction(leider.page, '4-6-weken', 'Dagelijks tien minuten begeleid inoefenen');
 
-  if (shotDir) {
-    // Team learning and borging, for the screenshots of H2 and H4.
-    const out = dir(shotDir);
-    await openStep(leider.page, boardId, 'h2');
-    await leider.page.getByTestId('team-learning').getByRole('button', { name: '+ Teamleren' }).click();
-    await leider.page
-      .getByRole('textbox', { name: 'Wat heeft het team nodig?' })
-      .fill('Effectieve instructie: begeleid inoefenen');
-    await leider.page.getByRole('checkbox', { name: 'Coaching IB-er' }).check();
-    await leider.page.getByRole('checkbox', { name: 'Scholing effectieve instructie' }).check();
-    await leider.page.getByRole('checkbox', { name: 'Lesbezoeken' }).check();
-    await leider.page.screenshot({ path: path.join(out, 'handelen-h2-edit-1366x768.png'), fullPage: true });
-    await leider.page.getByTestId('team-learning').getByRole('button', { name: 'Klaar' }).click();
+  // H2: team learning with the Kwaliteitskaart's options ticked; H4: an insight and where it is anchored.
+  const out = shotDir ? dir(shotDir) : null;
+  await openStep(leider.page, boardId, 'h2');
+  await leider.page.getByTestId('team-learning').getByRole('button', { name: '+ Teamleren' }).click();
+  await leider.page
+    .getByRole('textbox', { name: 'Wat heeft het team nodig?' })
+    .fill('Effectieve instructie: begeleid inoefenen');
+  await leider.page.getByRole('checkbox', { name: 'Coaching IB-er' }).check();
+  await leider.page.getByRole('checkbox', { name: 'Scholing effectieve instructie' }).check();
+  await leider.page.getByRole('checkbox', { name: 'Lesbezoeken' }).check();
+  expect(await seriousViolations(leider.page)).toEqual([]);
+  if (out) await leider.page.screenshot({ path: path.join(out, 'handelen-h2-edit-1366x768.png') });
+  await leider.page.getByTestId('team-learning').getByRole('button', { name: 'Klaar' }).click();
+  await expect(leider.page.getByTestId('team-learning')).toContainText(
+    'Ondersteuning: Coaching IB-er, Scholing effectieve instructie',
+  );
+  if (out) {
     await leider.page.getByTestId('team-learning').scrollIntoViewIfNeeded();
     await leider.page.screenshot({ path: path.join(out, 'handelen-h2-1366x768.png') });
-    await openStep(leider.page, boardId, 'h4');
-    await leider.page.getByTestId('borging').getByRole('button', { name: '+ Inzicht' }).click();
-    await leider.page
-      .getByRole('textbox', { name: 'Inzicht of sterk punt' })
-      .fill('Elke les begint met een terugblik');
-    await leider.page.getByRole('checkbox', { name: 'Afspraken' }).check();
-    await leider.page.getByRole('checkbox', { name: 'Methodiek' }).check();
-    await leider.page.getByLabel('Wie doet wat?').fill('Bouwcoördinatoren');
-    await leider.page.getByTestId('borging').getByRole('button', { name: 'Klaar' }).click();
+  }
+  await openStep(leider.page, boardId, 'h4');
+  await leider.page.getByTestId('borging').getByRole('button', { name: '+ Inzicht' }).click();
+  await leider.page
+    .getByRole('textbox', { name: 'Inzicht of sterk punt' })
+    .fill('Elke les begint met een terugblik');
+  await leider.page.getByRole('checkbox', { name: 'Afspraken' }).check();
+  await leider.page.getByRole('checkbox', { name: 'Methodiek' }).check();
+  await leider.page.getByLabel('Wie doet wat?').fill('Bouwcoördinatoren');
+  await leider.page.getByTestId('borging').getByRole('button', { name: 'Klaar' }).click();
+  await expect(leider.page.getByTestId('borging').getByRole('list', { name: 'Verankerd in' })).toHaveText(
+    /Methodiek\s*Afspraken/,
+  );
+  if (out) {
     await leider.page.getByTestId('borging').scrollIntoViewIfNeeded();
     await leider.page.screenshot({ path: path.join(out, 'handelen-h4-1366x768.png') });
   }
@@ -284,6 +296,10 @@ test('step 11 previews the report and downloads it as PDF, Word, HTML and Markdo
     'Dagelijks tien minuten begeleid inoefenen',
   );
   await expect(preview.locator('section[data-section="acties"]')).toContainText('Geen eigenaar');
+  await expect(preview.locator('section[data-section="acties"]')).toContainText(
+    'Verankerd in: Methodiek, Afspraken',
+  );
+  expect(await seriousViolations(leider.page)).toEqual([]);
   if (shotDir) {
     await preview.locator('section[data-section="acties"]').scrollIntoViewIfNeeded();
     await leider.page.screenshot({ path: path.join(dir(shotDir), 'handelen-s11-1366x768.png') });
