@@ -20,13 +20,21 @@ export class BoardTeam {
     this.#options = options;
   }
 
-  async load(): Promise<void> {
-    try {
-      this.members = await this.#options.load();
-      this.error = '';
-    } catch (error) {
-      this.error = this.#options.describeError(error);
-    }
+  #loading: Promise<void> | null = null;
+
+  /** Asks the server for the team; a call while one is under way waits for that one instead. */
+  load(): Promise<void> {
+    this.#loading ??= (async () => {
+      try {
+        this.members = await this.#options.load();
+        this.error = '';
+      } catch (error) {
+        this.error = this.#options.describeError(error);
+      } finally {
+        this.#loading = null;
+      }
+    })();
+    return this.#loading;
   }
 
   nameOf(id: string | null): string | null {

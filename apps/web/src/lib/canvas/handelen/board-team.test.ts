@@ -34,4 +34,25 @@ describe('BoardTeam', () => {
     expect(team.members).toBeNull();
     expect(team.error).toBe('Het team kon niet worden geladen (403).');
   });
+
+  it('asks the server once when loads overlap, and again after a failure', async () => {
+    let calls = 0;
+    let fail = true;
+    const team = new BoardTeam({
+      load: async () => {
+        calls++;
+        if (fail) throw new Error('offline');
+        return [{ id: 'u1', name: 'Anna' }];
+      },
+      describeError: () => 'Geen verbinding met de server.',
+    });
+    await Promise.all([team.load(), team.load()]);
+    expect(calls).toBe(1);
+    expect(team.error).toBe('Geen verbinding met de server.');
+    fail = false;
+    await team.load();
+    expect(calls).toBe(2);
+    expect(team.error).toBe('');
+    expect(team.nameOf('u1')).toBe('Anna');
+  });
 });
