@@ -12,6 +12,7 @@ import type { BoardVersionStore } from './boards/board-versions';
 import { boardAuthorsRoutes } from './routes/board-authors.routes';
 import { boardCycleRoutes } from './routes/board-cycle.routes';
 import { boardVersionsRoutes } from './routes/board-versions.routes';
+import { boardTeamRoutes } from './routes/board-team.routes';
 import { boardViewsRoutes } from './routes/board-views.routes';
 import { boardExportRoutes } from './routes/board-export.routes';
 import { boardsRoutes } from './routes/boards';
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps) {
       createDatasetRoutes({ store: deps.datasets, audit: auth.audit, withActor: auth.withActor, reports }),
     )
     .route('/', boardAuthorsRoutes({ requireBoardAccess: auth.requireBoardAccess, ledger: deps.ledger }))
+    .route('/', boardTeamRoutes({ requireBoardAccess: auth.requireBoardAccess, schools: auth.schools }))
     .route(
       '/',
       boardViewsRoutes({

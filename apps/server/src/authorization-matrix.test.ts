@@ -231,6 +231,13 @@ const CELLS: Cell[] = [
     expected: MEMBERS_OF_SCHOOL_A,
   },
   {
+    // The school's team by id and name, to choose an action's owner: members only, never the projector.
+    name: 'read the team of a board',
+    route: 'GET /api/boards/:id/team',
+    path: (f) => `/api/boards/${f.boardA}/team`,
+    expected: MEMBERS_OF_SCHOOL_A,
+  },
+  {
     name: 'authors of an unknown board',
     route: 'GET /api/boards/:id/authors',
     path: () => '/api/boards/bestaatniet/authors',

@@ -1,14 +1,18 @@
 import {
   boardToJSON,
   createCause,
+  createBorging,
   createChartView,
+  createTeamLearning,
   createFact,
   createFactor,
   createGridColumn,
   createLink,
   recordsMap,
   setAnalysisField,
+  setBorgingAnchor,
   setCauseRecognised,
+  setTeamLearningChoice,
   setCheckStatus,
   setCheckNote,
   setGridCell,
@@ -123,6 +127,42 @@ describe('the update guard on the canvas', () => {
     const stored = await storedDoc(s, boardId);
     expect(boardToJSON(stored)).toEqual(json);
     expect(validateBoard(stored)).toEqual([]);
+  });
+
+  it('lets team learning and borging through with their ticked choices (nested choice sets), and refuses an unknown choice', async () => {
+    const { s, boardId, anja, bram } = await canvasBoard();
+    const learning = createTeamLearning(anja.doc, { text: 'Effectieve instructie' });
+    setTeamLearningChoice(anja.doc, learning, 'forms', 'lesbezoeken', true);
+    setTeamLearningChoice(anja.doc, learning, 'supportOptions', 'os:2', true);
+    setTeamLearningChoice(anja.doc, learning, 'trainingOptions', 'os:9', true);
+    const borging = createBorging(anja.doc, { insight: 'Elke les begint met een terugblik' });
+    setBorgingAnchor(anja.doc, borging, 'afspraken', true);
+    await waitFor(() => recordsMap(bram.doc).has(borging), 'the borging at bram');
+    setBorgingAnchor(bram.doc, borging, 'cultuur', true);
+    await waitFor(
+      () => JSON.stringify(boardToJSON(anja.doc)) === JSON.stringify(boardToJSON(bram.doc)),
+      'both clients to converge',
+    );
+    const json = boardToJSON(anja.doc);
+    expect(json.canvas.teamLearning[0]).toMatchObject({
+      forms: ['lesbezoeken'],
+      supportOptions: ['os:2'],
+      trainingOptions: ['os:9'],
+    });
+    expect(json.canvas.borging[0]?.anchoredIn).toEqual(['afspraken', 'cultuur']);
+    expect(anja.provider.wsconnected && bram.provider.wsconnected).toBe(true);
+
+    // A choice outside the catalogue, written past the accessor: refused, the socket closed.
+    const closed = nextCloseCode(bram);
+    const set = recordsMap(bram.doc).get(borging)?.get('anchoredIn') as Y.Map<boolean>;
+    set.set('leerlingnamen', true);
+    expect(await closed).toBe(CloseCode.UPDATE_REFUSED);
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => s.server.sync.rooms.size === 0, 'the room to unload');
+    expect(boardToJSON(await storedDoc(s, boardId)).canvas.borging[0]?.anchoredIn).toEqual([
+      'afspraken',
+      'cultuur',
+    ]);
   });
 
   const refused: [string, (doc: Y.Doc, ids: { fact: string; cause: string }) => void][] = [

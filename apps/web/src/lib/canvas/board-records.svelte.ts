@@ -1,5 +1,9 @@
 import {
   CHECKLIST_IDS,
+  type Action,
+  type Borging,
+  type GroupPlan,
+  type TeamLearning,
   RecordValidationError,
   analysisMap,
   checksMap,
@@ -10,6 +14,10 @@ import {
   deleteRecord,
   gridCellsMap,
   linksOf,
+  listActions,
+  listBorging,
+  listGroupPlans,
+  listTeamLearning,
   listCauses,
   listChartViews,
   listConclusions,
@@ -105,6 +113,11 @@ export class BoardRecords {
   factors = $state<Factor[]>([]);
   gridColumns = $state<GridColumn[]>([]);
   gridCells = $state<GridCell[]>([]);
+  /** Handelen 1–4: actions, group plans, team learning, borging. */
+  actions = $state<Action[]>([]);
+  groupPlans = $state<GroupPlan[]>([]);
+  teamLearning = $state<TeamLearning[]>([]);
+  borging = $state<Borging[]>([]);
   checks = $state<Record<ChecklistId, CheckItemState[]>>({} as Record<ChecklistId, CheckItemState[]>);
   analysis = $state<AnalysisContext>({
     question: '',
@@ -215,6 +228,10 @@ export class BoardRecords {
     if (conclusion) return conclusion.text;
     const view = this.chartViews.find((r) => r.id === id);
     if (view) return view.title || view.analysisKind;
+    const action = this.actions.find((r) => r.id === id);
+    if (action) return action.what;
+    const learning = this.teamLearning.find((r) => r.id === id);
+    if (learning) return learning.text;
     return '';
   }
 
@@ -332,6 +349,10 @@ export class BoardRecords {
     this.conclusions = listConclusions(doc);
     this.factors = listFactors(doc);
     this.gridColumns = listGridColumns(doc);
+    this.actions = listActions(doc);
+    this.groupPlans = listGroupPlans(doc);
+    this.teamLearning = listTeamLearning(doc);
+    this.borging = listBorging(doc);
     this.#markFresh();
   }
 
