@@ -168,7 +168,7 @@ test('screenshots of a live session: leider, teacher and projector side by side'
 
     // Before the session: the welcome screen, at both projector sizes.
     await projector.goto(projectorUrl);
-    await expect(projector.getByTestId('projector-welcome')).toBeVisible();
+    await expect(projector.getByTestId('projector-welcome').getByRole('heading', { level: 1 })).toBeVisible();
     await projector.screenshot({ path: path.join(dir, 'session-projector-welcome-1920x1080.png') });
     await projector.setViewportSize({ width: 1280, height: 720 });
     await projector.screenshot({ path: path.join(dir, 'session-projector-welcome-1280x720.png') });
