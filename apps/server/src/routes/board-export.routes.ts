@@ -77,7 +77,8 @@ export function boardExportRoutes(deps: BoardExportRoutesDeps) {
         deps.auth.services.schools.listMembers(schoolId).map((m) => [m.user.id, m.user.name]),
       );
       const date = now();
-      const report = buildReport(json, charts, { ownerNames, date });
+      const school = deps.auth.services.schools.getSchool(schoolId)?.name ?? '';
+      const report = buildReport(json, charts, { ownerNames, date, school });
       const title = json.title || board.title;
       const body = await renderReport(format, { ...report, title });
       deps.auth.services.audit.record({

@@ -120,6 +120,39 @@ describe('chartSpecToSvg', () => {
     expect(t).toEqual(expect.arrayContaining(['▲ 62%', '▼ 40%*', '100%']));
   });
 
+  it('wraps a title too long for the width onto a second line, moves the chart down, and never writes "-0"', () => {
+    const title =
+      'NT2 tegenover de rest: Rekenen-Wiskunde (E), verschil in gemiddelde vaardigheidsscore over de jaren';
+    const spec: ChartSpec = {
+      kind: 'line',
+      title,
+      xLabel: 'schooljaar',
+      yLabel: 'verschil',
+      series: [
+        {
+          id: 'v',
+          label: 'verschil',
+          points: [
+            { x: '2024-2025', y: 2.4, n: 20, small: false },
+            { x: '2025-2026', y: -0.3, n: 20, small: false },
+          ],
+        },
+      ],
+      normBands: [],
+      annotations: [],
+    };
+    const short = chartSpecToSvg({ ...spec, title: 'Kort' }, { width: 640 });
+    const long = chartSpecToSvg(spec, { width: 640 });
+    expect(balanced(long.svg)).toBe(true);
+    const [first, second] = texts(long.svg);
+    expect(`${first} ${second}`).toBe(title);
+    expect(first!.length).toBeLessThan(title.length);
+    expect(long.height).toBe(short.height + 16);
+    expect(long.svg).toContain('<g transform="translate(0 16)">');
+    expect(texts(long.svg)).not.toContain('-0');
+    expect(texts(long.svg)).toContain('0');
+  });
+
   it('is deterministic', () => {
     const spec = overviewChart(report);
     expect(chartSpecToSvg(spec).svg).toBe(chartSpecToSvg(spec).svg);

@@ -136,6 +136,8 @@ export function fillExampleStudyDay(
     monitorWhen: 'week 3 en 6',
     monitorHow: 'lesbezoek met de kijkwijzer',
     feasible: true,
+    focusGrade: 6,
+    focusSubject: 'Rekenen-Wiskunde',
   });
   createLink(doc, { from: act, to: practice, relation: 'beantwoordt' });
   createLink(doc, { from: act, to: signal, relation: 'beantwoordt' });
@@ -143,6 +145,7 @@ export function fillExampleStudyDay(
     what: 'Lesbezoeken rekenen in alle groepen',
     horizon: '3-maanden',
     dueDate: '2027-03-01',
+    done: true,
   });
   createAction(doc, { what: 'Rekenmethode evalueren', horizon: 'volgend-jaar', ownerId: owners.ib });
   createAction(doc, { what: 'Rekenbeleid herschrijven', horizon: 'nieuw-schoolplan' });
