@@ -16,7 +16,7 @@ import { subgroupLabel, type SubgroupId } from './model';
 
 /** Numbers in a signal's sentence as a Dutch reader writes them: "19,7", not "19.67" (the text lands in reports). */
 const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
-const num = (value: number): string => nl.format(value);
+const num = (value: number | null): string => (value === null ? '–' : nl.format(value));
 
 export type SignalKind =
   'onder-minimum' | 'ambitie-gehaald' | 'trend-jaargroep' | 'groei-leerlingengroep' | 'subgroep-verschil';
