@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initBoard } from '../create-board';
+import { setCheckNote, setCheckStatus } from '../checks';
+import { listActions, updateAction } from '../records/action';
 import { createChartView } from '../records/chart-view';
 import { createFact } from '../records/fact';
 import { boardToJSON } from '../to-json';
@@ -11,6 +13,9 @@ import { formatDate, formatValue } from './format-value';
 function exampleReport(): { report: Report; normen: string; trend: string } {
   const doc = new Y.Doc();
   const { chartViews } = fillExampleStudyDay(doc);
+  // One action closed by the team: it moves to "Afgerond", without flags.
+  const visits = listActions(doc).find((a) => a.what === 'Lesbezoeken rekenen in alle groepen')!;
+  updateAction(doc, visits.id, { done: true });
   const charts = [
     {
       viewId: chartViews.normen,
@@ -243,6 +248,31 @@ describe('buildReport: facts made from a chart', () => {
       '  Groep 6A · Begrijpend lezen · E: 46% op I–III (n = 24)',
       'Groep 6N: 33,3% op I–III',
       '  Groep 6A · Begrijpend lezen · E: 33,3% op I–III (n < 5)',
+    ]);
+  });
+});
+
+describe('buildReport: the checklists', () => {
+  it('gives the answered items of the reliability, norms and lesson-observation checklists with their notes, in their sections', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Studiedag', createdAt: new Date('2026-11-01T00:00:00Z') });
+    setCheckStatus(doc, 'betrouwbaarheid', 'omstandigheden', 'twijfel');
+    setCheckNote(doc, 'betrouwbaarheid', 'omstandigheden', 'Griepgolf in de toetsperiode.');
+    setCheckStatus(doc, 'normen', 'helder', 'ja');
+    setCheckStatus(doc, 'lesobservatie', '1', 'nee');
+    const report = buildReport(boardToJSON(doc), []);
+    expect(lines(report, 'data')).toEqual([
+      '## Betrouwbaarheid van de toetsgegevens (gecheckt)',
+      'Waren er omstandigheden die de afname hebben beïnvloed en de resultaten kunnen vertekenen? — twijfel',
+      '  Griepgolf in de toetsperiode.',
+    ]);
+    expect(lines(report, 'normen')).toEqual([
+      '## Zijn de doelen en normen helder, gedeeld en ambitieus?',
+      'Helder — ja',
+    ]);
+    expect(lines(report, 'acties')).toEqual([
+      '## Lesobservatie (kijkwijzer)',
+      expect.stringMatching(/ — nee$/),
     ]);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { INSTRUCTION_CLUSTERS, INSTRUCTION_CLUSTER_LABEL } from '../records/group-plan';
 import { SOURCE_KIND_LABEL } from '../records/source';
 import { LEARNING_FORM_LABEL, supportOptionLabel } from '../records/team-learning';
+import type { CheckItemState } from '../checks';
 import { STEP_IDS, type StepId } from '../stappenplan';
 import type { BoardJSON, RecordJSON } from '../to-json';
 import type { Fact } from '../records/fact';
@@ -233,6 +234,16 @@ function focusLine(grade: number | null, subject: string | null): string {
   return parts.length > 0 ? `Richt zich op: ${parts.join(' · ')}` : '';
 }
 
+/**
+ * The answered items of a checklist (reliability of the data, the norms, a lesson observation): "label: ja"
+ * with the note under it. Unanswered items are left out: they say nothing to a reader.
+ */
+function checklistItems(items: readonly CheckItemState[]): ReportItem[] {
+  return items
+    .filter((c) => c.status !== null || c.note.trim() !== '')
+    .map((c) => item(c.status ? `${c.label} — ${c.status}` : c.label, [c.note.trim()]));
+}
+
 export function buildReport<Spec = unknown>(
   board: BoardJSON,
   charts: readonly ReportChart<Spec>[],
@@ -298,8 +309,16 @@ export function buildReport<Spec = unknown>(
         ),
       },
       { title: 'Omstandigheden bij de afname', items: facts('s3') },
+      {
+        title: 'Betrouwbaarheid van de toetsgegevens (gecheckt)',
+        items: checklistItems(board.checks.betrouwbaarheid),
+      },
     ]),
     normen: nonEmpty([
+      {
+        title: 'Zijn de doelen en normen helder, gedeeld en ambitieus?',
+        items: checklistItems(board.checks.normen),
+      },
       { title: 'Feiten', items: facts('s4') },
       { title: 'Patronen', items: facts('s6') },
       {
@@ -336,6 +355,11 @@ export function buildReport<Spec = unknown>(
         // "Afgerond": closed by the team (done or stopped), apart from what is still to do.
         title: 'Afgerond',
         items: canvas.actions.filter((a) => a.done).map((a) => actionItem(a, true)),
+      },
+      {
+        // Kwaliteitskaart stone 7: what the leider saw during class visits, with the checklist's own points.
+        title: 'Lesobservatie (kijkwijzer)',
+        items: checklistItems(board.checks.lesobservatie),
       },
       {
         title: 'Teamleren en professionalisering',

@@ -145,7 +145,6 @@ export function fillExampleStudyDay(
     what: 'Lesbezoeken rekenen in alle groepen',
     horizon: '3-maanden',
     dueDate: '2027-03-01',
-    done: true,
   });
   createAction(doc, { what: 'Rekenmethode evalueren', horizon: 'volgend-jaar', ownerId: owners.ib });
   createAction(doc, { what: 'Rekenbeleid herschrijven', horizon: 'nieuw-schoolplan' });
