@@ -94,6 +94,11 @@ describe('chartSpecToSvg', () => {
     expect(texts(svg)).toEqual(
       expect.arrayContaining(['190*', 'groep 6', 'verwacht', '2025 M: daling', 'Normen: ◆ minimum 195']),
     );
+    // The norm line is named right of the plot, running outwards, not over the last points' value labels.
+    const bandLabel = /<text x="([\d.]+)"([^>]*)>◆ minimum<\/text>/.exec(svg);
+    const plotEnd = Math.max(...[...svg.matchAll(/<line [^>]*x2="([\d.]+)"/g)].map((m) => Number(m[1])));
+    expect(Number(bandLabel?.[1])).toBeGreaterThan(plotEnd);
+    expect(bandLabel?.[2]).not.toContain('text-anchor="end"');
   });
 
   it('draws bars coloured by norm status with their shape', () => {

@@ -273,7 +273,9 @@ function xyChart(spec: ChartSpec, width: number): ChartSvg {
   const [lo, hi] = spec.kind === 'bar' ? barValueDomain(spec) : lineValueDomain(spec);
   const tickValues = ticks(lo, hi);
   const left = 56;
-  const right = 16;
+  // Norm lines are named to the right of the plot, outside it: inside, their names sat on the last points'
+  // value labels.
+  const right = spec.normBands.length > 0 ? 96 : 16;
   const top = 40;
   const plotH = 200;
   const plotW = width - left - right;
@@ -306,8 +308,7 @@ function xyChart(spec: ChartSpec, width: number): ChartSvg {
       ),
     );
     body.push(
-      text(left + plotW - 2, y(nb.from) - 3, `${look.shape} ${nb.label}`, {
-        'text-anchor': 'end',
+      text(left + plotW + 4, y(nb.from) + 3, `${look.shape} ${nb.label}`, {
         'font-size': 9,
         fill: look.stroke,
       }),
