@@ -74,7 +74,7 @@ describe('buildReport: step 11 from a known board', () => {
 
   it('data and sources: the charts, the triangulation sources and the circumstances of step 3', () => {
     expect(lines(report, 'data')).toEqual([
-      '## Toetsgegevens (grafieken op het bord)',
+      '## Grafieken op het bord',
       'Rekenen-Wiskunde M: niveauverdeling',
       'Trend rekenen groep 6',
       '  De dataset is verwijderd.',

@@ -93,6 +93,8 @@ export interface Report<Spec = unknown> {
 }
 
 export interface ReportOptions {
+  /** The test-data files the charts come from, one line each ("LVS 2025-2026: 197 leerlingen, …"). */
+  datasets?: readonly string[];
   /** The school's name, for the title page. */
   school?: string;
   /** Account id → name, for action owners (the board stores ids only). */
@@ -292,8 +294,9 @@ export function buildReport<Spec = unknown>(
 
   const groups: Record<ReportSectionId, ReportGroup[]> = {
     data: nonEmpty([
+      { title: 'Toetsgegevens', items: (options.datasets ?? []).map((d) => item(d)) },
       {
-        title: 'Toetsgegevens (grafieken op het bord)',
+        title: 'Grafieken op het bord',
         items: [...charts]
           // In step order (the views' own order keys only order them within a step).
           .sort((a, b) => STEP_IDS.indexOf(a.stepId) - STEP_IDS.indexOf(b.stepId))
