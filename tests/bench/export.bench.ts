@@ -41,9 +41,9 @@ import {
   type ChartFilters,
   type StepId,
 } from '@koers/board';
-import { aggregateReport } from '@koers/server/src/datasets/aggregate-view';
-import { reportCharts } from '@koers/server/src/report/report-charts';
-import { renderReport, EXPORT_FORMATS, type ExportFormat } from '@koers/server/src/report/render-report';
+import { aggregateReport } from '../../apps/server/src/datasets/aggregate-view';
+import { reportCharts } from '../../apps/server/src/report/report-charts';
+import { renderReport, EXPORT_FORMATS, type ExportFormat } from '../../apps/server/src/report/render-report';
 import * as Y from 'yjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

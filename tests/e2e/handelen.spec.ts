@@ -167,6 +167,21 @@ test('a leider and a leerkracht add and edit actions at once and both keep their
     actionCard(juf.page, 'Dagelijks tien minuten begeleid inoefenen').locator('.chip'),
   ).toContainText('Inoefenen na de instructie schiet tekort');
 
+  // An ordinary action (not only a carried one) gets its groep/vak focus and "Afgerond": both see them, and
+  // the report lists it under "Afgerond" with its focus.
+  await mine.getByRole('button', { name: 'Bewerken' }).click();
+  await mine.getByLabel(/^Over groep/).selectOption({ label: 'Groep 6' });
+  await mine.getByLabel(/^Over vak/).selectOption({ label: 'Begrijpend lezen' });
+  await mine.getByRole('checkbox', { name: /^Afgerond/ }).check();
+  await mine.getByRole('button', { name: 'Klaar' }).click();
+  const closed = actionCard(juf.page, 'Dagelijks tien minuten begeleid inoefenen');
+  await expect(closed.getByTestId('action-focus-text')).toHaveText('Groep 6 · Begrijpend lezen');
+  await expect(closed.getByTestId('action-done')).toHaveText('✓ Afgerond');
+  const md = await (await juf.context.request.get(`/api/boards/${boardId}/export?format=md`)).text();
+  expect(md).toMatch(
+    /### Afgerond\n\n- Dagelijks tien minuten begeleid inoefenen\n {2}- Richt zich op: groep 6 · Begrijpend lezen\n/,
+  );
+
   if (shotDir) {
     const out = dir(shotDir);
     await leider.page.getByTestId('group-plans').getByRole('button', { name: '+ Groepsplan' }).click();

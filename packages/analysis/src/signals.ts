@@ -14,6 +14,10 @@ import type { Overview } from './analyses/overview';
 import type { Patterns } from './analyses/patterns';
 import { subgroupLabel, type SubgroupId } from './model';
 
+/** Numbers in a signal's sentence as a Dutch reader writes them: "19,7", not "19.67" (the text lands in reports). */
+const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+const num = (value: number | null): string => (value === null ? '–' : nl.format(value));
+
 export type SignalKind =
   'onder-minimum' | 'ambitie-gehaald' | 'trend-jaargroep' | 'groei-leerlingengroep' | 'subgroep-verschil';
 
@@ -103,7 +107,7 @@ export function collectSignals(
         subject: t.subject,
         grade: t.grade,
         subgroup: null,
-        text: `${t.subject} ${t.test}: ${ADJ[t.trend.kind]} ${t.trend.direction}${t.trend.kind === 'structureel' ? ` over ${t.trend.runLength} metingen` : ''} (groepsgemiddelde tot ${last.stats.mean} in ${last.schoolYear})`,
+        text: `${t.subject} ${t.test}: ${ADJ[t.trend.kind]} ${t.trend.direction}${t.trend.kind === 'structureel' ? ` over ${t.trend.runLength} metingen` : ''} (groepsgemiddelde tot ${num(last.stats.mean)} in ${last.schoolYear})`,
         n: last.stats.n,
         small: last.stats.small,
       });
@@ -136,7 +140,7 @@ export function collectSignals(
       subject: c.subject,
       grade: c.grade,
       subgroup: null,
-      text: `leerlingengroep groep ${c.grade}, ${c.subject}: groei ${c.growthTrend.verdict === 'achter' ? 'achter bij' : 'boven'} de verwachting (${c.growthTrend.kind}, ${c.growthTrend.steps} meetperiode${c.growthTrend.steps === 1 ? '' : 's'}); laatste periode ${last.meanGrowth} tegen ${last.expectedGrowth} verwacht`,
+      text: `leerlingengroep groep ${c.grade}, ${c.subject}: groei ${c.growthTrend.verdict === 'achter' ? 'achter bij' : 'boven'} de verwachting (${c.growthTrend.kind}, ${c.growthTrend.steps} meetperiode${c.growthTrend.steps === 1 ? '' : 's'}); laatste periode ${num(last.meanGrowth)} tegen ${num(last.expectedGrowth)} verwacht`,
       n: last.n,
       small: last.small,
     });
@@ -152,7 +156,7 @@ export function collectSignals(
       subject: s.subject,
       grade: null,
       subgroup: s.subgroup,
-      text: `${subgroupLabel(s.subgroup)}: achterstand in ${s.subject} wordt structureel groter (nu ${last.gap} punten)`,
+      text: `${subgroupLabel(s.subgroup)}: achterstand in ${s.subject} wordt structureel groter (nu ${num(last.gap)} punten)`,
       n: last.nSubgroup,
       small: last.small,
     });

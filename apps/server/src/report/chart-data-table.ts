@@ -1,3 +1,4 @@
+import { STATUS_LABEL, type CellStatus } from '@koers/analysis';
 import { chartTable, type ChartSpec } from '@koers/analysis/charts';
 import { formatNumber } from '@koers/board';
 
@@ -8,11 +9,24 @@ export interface DataTable {
   notes: string[];
 }
 
-/** A cell: the value with its unit and status shape-free, and "n < 5" for a small group. */
-function cell(point: { y: number | null; n: number; small: boolean } | null, percent: boolean): string {
+/** The norm statuses a cell names in words (the picture gives them as colour and shape). */
+const NORM_STATUSES: readonly CellStatus[] = ['onder-minimum', 'minimum', 'streef', 'ambitie'];
+
+/**
+ * A cell: the value with its unit, its norm status in words when it has one (a table has no colour or
+ * shape), and "n < 5" for a small group: "57,7 (onder de minimumnorm)", "50% (n < 5)".
+ */
+function cell(
+  point: { y: number | null; n: number; small: boolean; status?: CellStatus } | null,
+  percent: boolean,
+): string {
   if (!point || point.y === null) return '–';
   const v = `${formatNumber(point.y)}${percent ? '%' : ''}`;
-  return point.small ? `${v} (n < 5)` : v;
+  const marks = [
+    point.status && NORM_STATUSES.includes(point.status) ? STATUS_LABEL[point.status] : '',
+    point.small ? 'n < 5' : '',
+  ].filter(Boolean);
+  return marks.length > 0 ? `${v} (${marks.join(', ')})` : v;
 }
 
 export function chartDataTable(spec: ChartSpec): DataTable {

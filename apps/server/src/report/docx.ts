@@ -7,13 +7,14 @@ import {
   HeadingLevel,
   ImageRun,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   TextRun,
   type ParagraphChild,
 } from 'docx';
 import { svgToPng } from './chart-png';
-import { REPORT_FOOTER, TEAM_TEXT_HEADING } from './report-words';
+import { REPORT_FOOTER, REPORT_SUBTITLE, TEAM_TEXT_HEADING } from './report-words';
 
 /**
  * The report as a Word document (`docx` 9): real headings (the navigation pane lists the seed's questions),
@@ -52,8 +53,9 @@ function chartParagraphs(chart: ReportChart<ChartSpec>, image: ChartImage | unde
   }
   const { svg, png, size } = image;
   return [
+    // Not kept with the next paragraph: a run of charts chained that way moves as one block and leaves pages
+    // empty. The heading before a chart is kept with it instead.
     new Paragraph({
-      keepNext: true,
       children: [
         new ImageRun({
           type: 'svg',
@@ -81,16 +83,34 @@ export async function renderDocx(report: Report<ChartSpec>): Promise<Buffer> {
       charts.flatMap((c) => (c.spec ? [chartImage(c.spec).then((image) => [c, image] as const)] : [])),
     ),
   );
+  // The title page: subtitle, title, school, date, the analysis question and decision, then a page break.
   const body: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [text(report.title)] }),
     new Paragraph({
-      children: [text(`Samenvatting van de analyse · ${formatDate(report.date)}`, { color: '4A5565' })],
+      spacing: { before: 3000, after: 120 },
+      children: [text(REPORT_SUBTITLE, { color: '4A5565' })],
     }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [text(report.title)] }),
   ];
+  if (report.school)
+    body.push(
+      new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: report.school, size: 28 })] }),
+    );
+  body.push(
+    new Paragraph({
+      spacing: { after: 360 },
+      children: [new TextRun({ text: formatDate(report.date), size: 24, color: '4A5565' })],
+    }),
+  );
   if (report.question)
-    body.push(new Paragraph({ children: [text('Analysevraag: ', { bold: true }), text(report.question)] }));
+    body.push(
+      new Paragraph({
+        spacing: { after: 120 },
+        children: [text('Analysevraag: ', { bold: true }), text(report.question)],
+      }),
+    );
   if (report.decision)
     body.push(new Paragraph({ children: [text('Beslissing: ', { bold: true }), text(report.decision)] }));
+  body.push(new Paragraph({ children: [new PageBreak()] }));
   if (report.teamText) {
     body.push(
       new Paragraph({
@@ -99,7 +119,8 @@ export async function renderDocx(report: Report<ChartSpec>): Promise<Buffer> {
         children: [text(TEAM_TEXT_HEADING)],
       }),
     );
-    for (const line of report.teamText.split('\n')) body.push(new Paragraph({ children: [text(line)] }));
+    for (const line of report.teamText.split('\n'))
+      body.push(new Paragraph({ spacing: { after: 120 }, children: [text(line)] }));
   }
   report.sections.forEach((section, index) => {
     body.push(
@@ -156,7 +177,7 @@ export async function renderDocx(report: Report<ChartSpec>): Promise<Buffer> {
   const doc = new Document({
     creator: 'Koers',
     title: report.title,
-    description: 'Samenvatting van de analyse (stap 11)',
+    description: REPORT_SUBTITLE,
     styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
     sections: [
       {

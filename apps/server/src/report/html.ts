@@ -1,7 +1,7 @@
 import { chartSpecToSvg, type ChartSpec } from '@koers/analysis/charts';
 import { formatDate, type Report, type ReportChart } from '@koers/board';
 import { chartDataTable } from './chart-data-table';
-import { REPORT_FOOTER, TEAM_TEXT_HEADING } from './report-words';
+import { REPORT_FOOTER, REPORT_SUBTITLE, TEAM_TEXT_HEADING } from './report-words';
 
 /**
  * The report as one standalone HTML document: inline CSS (screen and print: A4 margins, no page break inside
@@ -60,7 +60,8 @@ export function renderHtml(report: Report<ChartSpec>): string {
     '<html lang="nl">',
     `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(report.title)}</title><style>${STYLE}</style></head>`,
     '<body>',
-    `<header><h1>${esc(report.title)}</h1><p class="meta">Samenvatting van de analyse · ${esc(formatDate(report.date))}</p>`,
+    `<header><p class="meta">${REPORT_SUBTITLE}</p><h1>${esc(report.title)}</h1>` +
+      `<p class="meta">${report.school ? `${esc(report.school)} · ` : ''}${esc(formatDate(report.date))}</p>`,
   ];
   const lead: string[] = [];
   if (report.question) lead.push(`<p><strong>Analysevraag:</strong> ${esc(report.question)}</p>`);

@@ -1,7 +1,7 @@
 import type { ChartSpec } from '@koers/analysis/charts';
 import { formatDate, type Report, type ReportChart } from '@koers/board';
 import { chartDataTable } from './chart-data-table';
-import { REPORT_FOOTER, TEAM_TEXT_HEADING } from './report-words';
+import { REPORT_FOOTER, REPORT_SUBTITLE, TEAM_TEXT_HEADING } from './report-words';
 
 /**
  * The report as Markdown, by hand: it is just text. Headings follow the seed's questions, items are bullets
@@ -29,7 +29,9 @@ function chartMarkdown(chart: ReportChart<ChartSpec>): string[] {
 }
 
 export function renderMarkdown(report: Report<ChartSpec>): string {
-  const out: string[] = [`# ${escapeText(report.title)}`, '', `Datum: ${formatDate(report.date)}`, ''];
+  const out: string[] = [`# ${escapeText(report.title)}`, '', `${REPORT_SUBTITLE}`, ''];
+  if (report.school) out.push(`School: ${escapeText(report.school)}  `);
+  out.push(`Datum: ${formatDate(report.date)}`, '');
   if (report.question) out.push(`**Analysevraag:** ${escapeText(report.question)}`, '');
   if (report.decision) out.push(`**Beslissing:** ${escapeText(report.decision)}`, '');
   if (report.teamText) {

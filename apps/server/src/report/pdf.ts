@@ -5,7 +5,7 @@ import { chartSpecToSvg, type ChartSpec } from '@koers/analysis/charts';
 import { formatDate, type Report, type ReportChart, type ReportGroup, type ReportItem } from '@koers/board';
 import pdfmake from 'pdfmake';
 import { DEJAVU_SANS, FONT_FILES, ROBOTO } from './fonts';
-import { REPORT_FOOTER, TEAM_TEXT_HEADING } from './report-words';
+import { REPORT_FOOTER, REPORT_SUBTITLE, TEAM_TEXT_HEADING } from './report-words';
 
 /**
  * The report as a PDF with pdfmake 0.3: text in Roboto, charts drawn as vectors from their SVG (pdfmake's
@@ -83,9 +83,24 @@ function sectionContent(report: Report<ChartSpec>): Content[] {
 export function pdfDefinition(report: Report<ChartSpec>): Record<string, unknown> {
   const lead: Content[] = [];
   if (report.question)
-    lead.push({ text: [{ text: 'Analysevraag: ', bold: true }, report.question], margin: [0, 0, 0, 3] });
+    lead.push({ text: [{ text: 'Analysevraag: ', bold: true }, report.question], margin: [0, 0, 0, 6] });
   if (report.decision)
-    lead.push({ text: [{ text: 'Beslissing: ', bold: true }, report.decision], margin: [0, 0, 0, 3] });
+    lead.push({ text: [{ text: 'Beslissing: ', bold: true }, report.decision], margin: [0, 0, 0, 6] });
+  // The title page: what a reader at the board of governors or the Inspectie sees first.
+  const titlePage: Content[] = [
+    { text: REPORT_SUBTITLE, style: 'kicker', margin: [0, 160, 0, 8] },
+    { text: report.title, style: 'h1' },
+    ...(report.school ? [{ text: report.school, style: 'school' }] : []),
+    { text: formatDate(report.date), style: 'meta' },
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 1.5, lineColor: '#0b4f6c' },
+      ],
+      margin: [0, 6, 0, 14],
+    },
+    ...lead,
+    { text: '', pageBreak: 'after' },
+  ];
   const team: Content[] = report.teamText
     ? [
         ...withHeading(
@@ -97,12 +112,14 @@ export function pdfDefinition(report: Report<ChartSpec>): Record<string, unknown
   return {
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 56],
-    info: { title: report.title, subject: 'Samenvatting van de analyse (stap 11)', creator: 'Koers' },
+    info: { title: report.title, subject: REPORT_SUBTITLE, creator: 'Koers' },
     language: 'nl-NL',
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25, color: '#17202c' },
     styles: {
-      h1: { fontSize: 20, bold: true, color: '#0b4f6c' },
-      meta: { color: '#4a5565', margin: [0, 2, 0, 10] },
+      kicker: { fontSize: 11, color: '#4a5565' },
+      h1: { fontSize: 24, bold: true, color: '#0b4f6c', lineHeight: 1.1 },
+      school: { fontSize: 14, margin: [0, 8, 0, 0] },
+      meta: { fontSize: 12, color: '#4a5565', margin: [0, 4, 0, 10] },
       h2: { fontSize: 13, bold: true, color: '#0b4f6c', margin: [0, 14, 0, 4] },
       h3: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 2] },
       detail: { color: '#4a5565', fontSize: 9 },
@@ -111,9 +128,7 @@ export function pdfDefinition(report: Report<ChartSpec>): Record<string, unknown
       footer: { color: '#4a5565', fontSize: 8 },
     },
     content: [
-      { text: report.title, style: 'h1' },
-      { text: `Samenvatting van de analyse · ${formatDate(report.date)}`, style: 'meta' },
-      ...lead,
+      ...titlePage,
       ...team,
       ...sectionContent(report),
       { text: REPORT_FOOTER, style: 'footer', margin: [0, 16, 0, 0] },

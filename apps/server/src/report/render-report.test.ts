@@ -47,7 +47,11 @@ describe('report renderers, read back', () => {
 
   it('Markdown: the headings in order, an action with owner, the n < 5 mark, charts as data tables', () => {
     const md = renderMarkdown(report);
-    expect(md.startsWith('# Studiedag groep 6\n\nDatum: 1 december 2026\n')).toBe(true);
+    expect(
+      md.startsWith(
+        '# Studiedag groep 6\n\nSamenvatting van de analyse (stap 11)\n\nSchool: Basisschool De Vlinder  \nDatum: 1 december 2026\n',
+      ),
+    ).toBe(true);
     expectInOrder(md, [
       '## Samenvatting van het team',
       ...SECTION_HEADINGS.map((h, i) => `## ${i + 1}. ${h}`),
@@ -90,6 +94,18 @@ describe('report renderers, read back', () => {
     expect(flat).toContain('Eigenaar: Anja de Vries');
     expect(flat).toContain('33,3% (n < 5)');
     expect(flat).toContain(`Pagina 1 van ${totalPages}`);
+    // The title page: subtitle, title, school and date, and nothing of the sections yet.
+    const proxy = await getDocumentProxy(new Uint8Array(pdf));
+    const { text: pages } = await extractText(proxy, { mergePages: false });
+    const first = normalise(pages[0] ?? '');
+    expectInOrder(first, [
+      'Samenvatting van de analyse (stap 11)',
+      'Studiedag groep 6',
+      'Basisschool De Vlinder',
+      '1 december 2026',
+      'Analysevraag:',
+    ]);
+    expect(first).not.toContain(SECTION_HEADINGS[0]);
     for (const name of pupilNames) expect(flat).not.toContain(name);
   });
 
@@ -100,6 +116,14 @@ describe('report renderers, read back', () => {
     const text = normalise(xml.replace(/<[^>]+>/g, ''));
     expectInOrder(text, ['Studiedag groep 6', 'Samenvatting van het team', ...SECTION_HEADINGS]);
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    // The title page ends in a page break before the first heading, and carries the school and date.
+    const beforeBreak = normalise(xml.slice(0, xml.indexOf('<w:br w:type="page"/>')).replace(/<[^>]+>/g, ''));
+    expectInOrder(beforeBreak, ['Studiedag groep 6', 'Basisschool De Vlinder', '1 december 2026']);
+    expect(beforeBreak).not.toContain('Samenvatting van het team');
+    // No chart is kept with the next paragraph: a run of charts would move as one block and leave pages empty.
+    const chartParagraphs = xml.split('<w:p>').filter((p) => p.includes('<w:drawing>'));
+    expect(chartParagraphs).toHaveLength(3);
+    for (const p of chartParagraphs) expect(p).not.toContain('<w:keepNext/>');
     expect(text).toContain('Na elke instructiestap vijf minuten begeleid inoefenen');
     expect(text).toContain('Let op: Geen eigenaar');
     const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));

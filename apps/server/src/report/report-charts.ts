@@ -30,6 +30,21 @@ const VIEW_KIND: Readonly<Record<Exclude<ChartKind, 'zorg'>, ChartViewKind>> = {
 
 export const CHART_UNAVAILABLE =
   'Deze grafiek kan niet meer worden getekend: de gegevens zijn er niet (meer).';
+/** The dataset is there but holds nothing for this analysis (no domain scores, one class per grade). */
+export const CHART_NO_DATA = 'Niet getekend: de toetsgegevens bevatten hiervoor geen uitslagen.';
+
+/** A view without a title of its own is named for its analysis (the board's "Domeinen" etc.). */
+const KIND_TITLE: Readonly<Record<ChartKind, string>> = {
+  overzicht: 'Overzicht',
+  normen: 'Niveauverdeling ten opzichte van de normen',
+  'trend-jaargroep': 'Trend per jaargroep',
+  'trend-leerlingengroep': 'Trend per leerlingengroep',
+  domeinen: 'Domeinen',
+  subgroepen: 'Subgroepen',
+  parallelgroepen: 'Parallelgroepen',
+  zorg: 'Zorgsignalen',
+  datakwaliteit: 'Datakwaliteit',
+};
 
 /** What of a chart view the report reads. */
 export type ReportChartView = Pick<
@@ -61,9 +76,13 @@ export function reportCharts(
     return {
       viewId: view.id,
       stepId: view.stepId,
-      title: view.title || spec?.title || 'Grafiek',
+      title: view.title || spec?.title || KIND_TITLE[view.analysisKind],
       spec,
-      ...(spec ? {} : { unavailable: CHART_UNAVAILABLE }),
+      ...(spec
+        ? {}
+        : report
+          ? { unavailable: CHART_NO_DATA, withoutData: true }
+          : { unavailable: CHART_UNAVAILABLE }),
     };
   });
 }

@@ -4,3 +4,4 @@ export const REPORT_FOOTER =
 
 export const TEAM_TEXT_HEADING = 'Samenvatting van het team';
 export const FLAG_PREFIX = 'Let op: ';
+export const REPORT_SUBTITLE = 'Samenvatting van de analyse (stap 11)';

@@ -20,6 +20,7 @@ export function exampleReport(): { report: Report<ChartSpec>; pupilNames: string
   const report = buildReport(json, charts, {
     ownerNames: { 'user-anja': 'Anja de Vries', 'user-ib': 'Ilse Bakker' },
     date: new Date('2026-12-01T10:00:00Z'),
+    school: 'Basisschool De Vlinder',
   });
   return { report, pupilNames: demo.names };
 }

@@ -69,6 +69,13 @@ describe('GET /api/boards/:id/export', () => {
     );
     const md = await response.text();
     expect(md).toContain('# Studiedag één: groep 6');
+    // The title lines name the school the board belongs to.
+    const school = server.auth.schools.getSchool(server.schoolId)!.name;
+    expect(md).toContain(`School: ${school}  \nDatum: `);
+    // The data used: the school's dataset the charts read, with its totals (no pupil rows).
+    expect(md).toMatch(
+      /### Toetsgegevens\n\n- [^\n]+: \d+ leerlingen, schooljaren \d{4}-\d{4} t\/m \d{4}-\d{4}, /,
+    );
     expect(md).toContain('## 8. Wat hebben we te doen?');
     expect(md).toContain('- Na elke instructiestap vijf minuten begeleid inoefenen');
     // Charts come from the school's dataset: every view drawn, as data tables.

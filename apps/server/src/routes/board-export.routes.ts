@@ -1,6 +1,6 @@
 import { zValidator } from '@hono/zod-validator';
 import { MOMENTS, type Moment } from '@koers/analysis';
-import { boardToJSON, buildReport } from '@koers/board';
+import { boardToJSON, buildReport, formatDate } from '@koers/board';
 import { Hono } from 'hono';
 import type * as Y from 'yjs';
 import { z } from 'zod';
@@ -29,6 +29,26 @@ export interface BoardExportRoutesDeps {
 const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: 'Kies een formaat: md, html, pdf of docx.' }),
 });
+
+/**
+ * The school's own datasets the board's charts read, one line each for "Welke data en bronnen hebben we
+ * gebruikt?": name, pupils, school years, subjects and the import date (totals only).
+ */
+function usedDatasets(
+  views: readonly { datasetId: string }[],
+  schoolId: string,
+  datasets: DatasetStore,
+): string[] {
+  return [...new Set(views.map((v) => v.datasetId))].flatMap((id) => {
+    const d = datasets.get(id);
+    if (!d || d.schoolId !== schoolId) return [];
+    const years =
+      d.schoolYears.length > 1 ? `${d.schoolYears[0]} t/m ${d.schoolYears.at(-1)}` : (d.schoolYears[0] ?? '');
+    return [
+      `${d.name}: ${d.pupilCount} leerlingen, schooljaren ${years}, ${d.subjects.join(', ')} (ingelezen op ${formatDate(d.importedAt)})`,
+    ];
+  });
+}
 
 const isMoment = (v: string | undefined): v is Moment =>
   v !== undefined && (MOMENTS as readonly string[]).includes(v);
@@ -77,7 +97,13 @@ export function boardExportRoutes(deps: BoardExportRoutesDeps) {
         deps.auth.services.schools.listMembers(schoolId).map((m) => [m.user.id, m.user.name]),
       );
       const date = now();
-      const report = buildReport(json, charts, { ownerNames, date });
+      const school = deps.auth.services.schools.getSchool(schoolId)?.name ?? '';
+      const report = buildReport(json, charts, {
+        ownerNames,
+        date,
+        school,
+        datasets: usedDatasets(json.canvas.chartViews, schoolId, deps.datasets),
+      });
       const title = json.title || board.title;
       const body = await renderReport(format, { ...report, title });
       deps.auth.services.audit.record({

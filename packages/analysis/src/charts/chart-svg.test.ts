@@ -94,6 +94,11 @@ describe('chartSpecToSvg', () => {
     expect(texts(svg)).toEqual(
       expect.arrayContaining(['190*', 'groep 6', 'verwacht', '2025 M: daling', 'Normen: ◆ minimum 195']),
     );
+    // The norm line is named right of the plot, running outwards, not over the last points' value labels.
+    const bandLabel = /<text x="([\d.]+)"([^>]*)>◆ minimum<\/text>/.exec(svg);
+    const plotEnd = Math.max(...[...svg.matchAll(/<line [^>]*x2="([\d.]+)"/g)].map((m) => Number(m[1])));
+    expect(Number(bandLabel?.[1])).toBeGreaterThan(plotEnd);
+    expect(bandLabel?.[2]).not.toContain('text-anchor="end"');
   });
 
   it('draws bars coloured by norm status with their shape', () => {
@@ -118,6 +123,39 @@ describe('chartSpecToSvg', () => {
     };
     const t = texts(chartSpecToSvg(spec).svg);
     expect(t).toEqual(expect.arrayContaining(['▲ 62%', '▼ 40%*', '100%']));
+  });
+
+  it('wraps a title too long for the width onto a second line, moves the chart down, and never writes "-0"', () => {
+    const title =
+      'NT2 tegenover de rest: Rekenen-Wiskunde (E), verschil in gemiddelde vaardigheidsscore over de jaren';
+    const spec: ChartSpec = {
+      kind: 'line',
+      title,
+      xLabel: 'schooljaar',
+      yLabel: 'verschil',
+      series: [
+        {
+          id: 'v',
+          label: 'verschil',
+          points: [
+            { x: '2024-2025', y: 2.4, n: 20, small: false },
+            { x: '2025-2026', y: -0.3, n: 20, small: false },
+          ],
+        },
+      ],
+      normBands: [],
+      annotations: [],
+    };
+    const short = chartSpecToSvg({ ...spec, title: 'Kort' }, { width: 640 });
+    const long = chartSpecToSvg(spec, { width: 640 });
+    expect(balanced(long.svg)).toBe(true);
+    const [first, second] = texts(long.svg);
+    expect(`${first} ${second}`).toBe(title);
+    expect(first!.length).toBeLessThan(title.length);
+    expect(long.height).toBe(short.height + 16);
+    expect(long.svg).toContain('<g transform="translate(0 16)">');
+    expect(texts(long.svg)).not.toContain('-0');
+    expect(texts(long.svg)).toContain('0');
   });
 
   it('is deterministic', () => {

@@ -87,24 +87,44 @@ function ticks(lo: number, hi: number, count = 5): number[] {
   const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? raw;
   const out: number[] = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
-    out.push(Math.round(t * 1e6) / 1e6);
+    out.push(Math.round(t * 1e6) / 1e6 || 0); // `|| 0`: a tick at -0 would read "-0"
   return out;
 }
 
-/** Title and, under the chart, the legend lines; shared by every kind. */
+/** Average width of a character of the 13px bold title in DejaVu Sans (a little generous). */
+const TITLE_CHAR_WIDTH = 8.2;
+
+/** The title in lines that fit the width (two at most; the second ends in "…" if it still does not fit). */
+function titleLines(title: string, width: number): string[] {
+  const max = Math.floor((width - 24) / TITLE_CHAR_WIDTH);
+  if (title.length <= max) return [title];
+  const cut = title.lastIndexOf(' ', max);
+  const at = cut > max / 2 ? cut : max;
+  const rest = title.slice(at).trim();
+  return [title.slice(0, at).trim(), rest.length <= max ? rest : `${rest.slice(0, max - 1).trimEnd()}…`];
+}
+
+/**
+ * Title and, under the chart, the legend lines; shared by every kind. A title too long for one line takes
+ * two, and the chart moves down by a line (a clipped title loses the very words that say what is shown).
+ */
 function frame(spec: ChartSpec, width: number, height: number, body: string[], legend: string[]): ChartSvg {
+  const lines = titleLines(spec.title, width);
+  const shift = (lines.length - 1) * 16;
   const legendTop = height + 6;
   const legendLines = legend.map((l, i) =>
     text(12, legendTop + 14 * (i + 1), l, { fill: MUTED, 'font-size': 10 }),
   );
-  const total = legendTop + 14 * legend.length + (legend.length > 0 ? 8 : 0);
+  const total = legendTop + 14 * legend.length + (legend.length > 0 ? 8 : 0) + shift;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${num(total)}" viewBox="0 0 ${width} ${num(total)}" font-family="${CHART_SVG_FONT}">` +
     `<title>${esc(spec.title)}</title>` +
     rect(0, 0, width, total, '#ffffff') +
-    text(12, 20, spec.title, { 'font-size': 13, 'font-weight': 'bold' }) +
+    lines.map((l, i) => text(12, 20 + 16 * i, l, { 'font-size': 13, 'font-weight': 'bold' })).join('') +
+    (shift > 0 ? `<g transform="translate(0 ${shift})">` : '') +
     body.join('') +
     legendLines.join('') +
+    (shift > 0 ? '</g>' : '') +
     '</svg>';
   return { svg, width, height: total };
 }
@@ -253,7 +273,9 @@ function xyChart(spec: ChartSpec, width: number): ChartSvg {
   const [lo, hi] = spec.kind === 'bar' ? barValueDomain(spec) : lineValueDomain(spec);
   const tickValues = ticks(lo, hi);
   const left = 56;
-  const right = 16;
+  // Norm lines are named to the right of the plot, outside it: inside, their names sat on the last points'
+  // value labels.
+  const right = spec.normBands.length > 0 ? 96 : 16;
   const top = 40;
   const plotH = 200;
   const plotW = width - left - right;
@@ -286,8 +308,7 @@ function xyChart(spec: ChartSpec, width: number): ChartSvg {
       ),
     );
     body.push(
-      text(left + plotW - 2, y(nb.from) - 3, `${look.shape} ${nb.label}`, {
-        'text-anchor': 'end',
+      text(left + plotW + 4, y(nb.from) + 3, `${look.shape} ${nb.label}`, {
         'font-size': 9,
         fill: look.stroke,
       }),

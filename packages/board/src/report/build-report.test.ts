@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initBoard } from '../create-board';
+import { setCheckNote, setCheckStatus } from '../checks';
+import { listActions, updateAction } from '../records/action';
+import { createChartView } from '../records/chart-view';
+import { createFact } from '../records/fact';
 import { boardToJSON } from '../to-json';
 import { buildReport, REPORT_SECTION_IDS, type Report, type ReportSectionId } from './build-report';
 import { fillExampleStudyDay } from './example-board';
@@ -9,6 +13,9 @@ import { formatDate, formatValue } from './format-value';
 function exampleReport(): { report: Report; normen: string; trend: string } {
   const doc = new Y.Doc();
   const { chartViews } = fillExampleStudyDay(doc);
+  // One action closed by the team: it moves to "Afgerond", without flags.
+  const visits = listActions(doc).find((a) => a.what === 'Lesbezoeken rekenen in alle groepen')!;
+  updateAction(doc, visits.id, { done: true });
   const charts = [
     {
       viewId: chartViews.normen,
@@ -67,7 +74,7 @@ describe('buildReport: step 11 from a known board', () => {
 
   it('data and sources: the charts, the triangulation sources and the circumstances of step 3', () => {
     expect(lines(report, 'data')).toEqual([
-      '## Toetsgegevens (grafieken op het bord)',
+      '## Grafieken op het bord',
       'Rekenen-Wiskunde M: niveauverdeling',
       'Trend rekenen groep 6',
       '  De dataset is verwijderd.',
@@ -112,7 +119,7 @@ describe('buildReport: step 11 from a known board', () => {
     ]);
     expect(lines(report, 'oorzaken-negatief')).toEqual([
       'Te weinig inoefening na elke instructiestap',
-      '  Kernoorzaak · dit weten we · herkend door 2',
+      '  Kernoorzaak · dit weten we · herkend door 2 teamleden',
       '  Ondersteund door: Groep 6 haalt de minimumnorm rekenen niet',
       '  Ondersteund door: Observaties (instructiebehoefte, taakaanpak, betrokkenheid, strategieën, zelfsturing): Na de instructie wordt weinig ingeoefend',
       '  Alternatief: Veel wisselende invallers in groep 6',
@@ -123,13 +130,15 @@ describe('buildReport: step 11 from a known board', () => {
     ]);
   });
 
-  it('what we do not know: causes marked for research and the factor rows with ? (a 3-column grid: one ? counts)', () => {
+  it('what we do not know: causes marked for research and the factor rows with ? naming their columns (a 3-column grid: one ? counts)', () => {
     expect(lines(report, 'onbekend')).toEqual([
       '## Oorzaken die aanvullend onderzoek vragen',
       'Invloed van de nieuwe rekenmethode',
       '## Factoren die we niet weten (? in de procesinformatie)',
-      expect.stringMatching(/ \(2 × \?\)$/),
-      expect.stringMatching(/ \(1 × \?\)$/),
+      'De methode heeft hiaten',
+      '  Weten we niet: Groep 5, Groep 6',
+      'De groep heeft te veel zorgleerlingen',
+      '  Weten we niet: Groep 7',
     ]);
   });
 
@@ -137,11 +146,12 @@ describe('buildReport: step 11 from a known board', () => {
     expect(lines(report, 'zorgsignalen')).toEqual(['Een kwart van groep 6 valt terug naar niveau V']);
   });
 
-  it('actions per horizon with owner, criterion and what they answer; missing owner, criterion or date flagged', () => {
+  it('actions per horizon with focus, owner, criterion and what they answer; missing owner, criterion or date flagged; a closed action under Afgerond without flags', () => {
     expect(lines(report, 'acties')).toEqual([
       '## Korte termijn (komende vier tot zes weken)',
       'Na elke instructiestap vijf minuten begeleid inoefenen',
       '  Doel: Groep 6 haalt bij E de minimumnorm rekenen',
+      '  Richt zich op: groep 6 · Rekenen-Wiskunde',
       '  Eigenaar: Anja de Vries',
       '  Succescriterium: 80% haalt de methodetoets van blok 4',
       '  Hoe we dat meten: Methodetoets blok 4',
@@ -149,12 +159,6 @@ describe('buildReport: step 11 from a known board', () => {
       '  Monitoring: IB-er · week 3 en 6 · lesbezoek met de kijkwijzer',
       '  Beantwoordt: Te weinig inoefening na elke instructiestap',
       '  Beantwoordt: Een kwart van groep 6 valt terug naar niveau V',
-      '## Middellange termijn (komende halfjaar)',
-      'Lesbezoeken rekenen in alle groepen',
-      '  Termijn: 3 maanden',
-      '  Klaar op: 1 maart 2027',
-      '  ! Geen eigenaar',
-      '  ! Geen succescriterium',
       '## Mee naar volgend jaar',
       'Rekenmethode evalueren',
       '  Eigenaar: onbekend',
@@ -165,9 +169,13 @@ describe('buildReport: step 11 from a known board', () => {
       '  ! Geen eigenaar',
       '  ! Geen succescriterium',
       '  ! Geen datum',
+      '## Afgerond',
+      'Lesbezoeken rekenen in alle groepen',
+      '  Termijn: 3 maanden',
+      '  Klaar op: 1 maart 2027',
       '## Teamleren en professionalisering',
       'Expliciete directe instructie met inoefening',
-      '  vaardigheden, team',
+      '  Wat we leren: vaardigheden · voor het hele team',
       '  Vorm: Lesbezoeken',
       '  Ondersteuning: Coaching IB-er, Scholing effectieve instructie',
       '  Van de leiding: Tijd in het rooster voor lesbezoeken',
@@ -206,11 +214,75 @@ describe('buildReport: step 11 from a known board', () => {
   });
 });
 
+describe('buildReport: facts made from a chart', () => {
+  it('leaves out a data point the fact already states with its n, keeps it when it does not or the group is small', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Studiedag', createdAt: new Date('2026-11-01T00:00:00Z') });
+    const viewId = createChartView(doc, {
+      stepId: 's4',
+      datasetId: 'ds',
+      analysisKind: 'normen',
+      filters: {},
+    });
+    const point = (value: number, n: number) => ({
+      viewId,
+      key: `k${value}`,
+      label: 'Groep 6A · Begrijpend lezen · E',
+      value,
+      n,
+      unit: '% op I–III',
+    });
+    createFact(doc, {
+      stepId: 's4',
+      text: 'Groep 6A: 46% op I–III, n = 24 — onder de minimumnorm',
+      dataPoint: point(46, 24),
+    });
+    createFact(doc, { stepId: 's4', text: 'Groep 6A blijft achter', dataPoint: point(46, 24) });
+    createFact(doc, { stepId: 's4', text: 'Groep 6N: 33,3% op I–III', dataPoint: point(33.3, 3) });
+    const report = buildReport(boardToJSON(doc), [], { school: 'Basisschool De Vlinder' });
+    expect(report.school).toBe('Basisschool De Vlinder');
+    expect(lines(report, 'normen')).toEqual([
+      '## Feiten',
+      'Groep 6A: 46% op I–III, n = 24 — onder de minimumnorm',
+      'Groep 6A blijft achter',
+      '  Groep 6A · Begrijpend lezen · E: 46% op I–III (n = 24)',
+      'Groep 6N: 33,3% op I–III',
+      '  Groep 6A · Begrijpend lezen · E: 33,3% op I–III (n < 5)',
+    ]);
+  });
+});
+
+describe('buildReport: the checklists', () => {
+  it('gives the answered items of the reliability, norms and lesson-observation checklists with their notes, in their sections', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Studiedag', createdAt: new Date('2026-11-01T00:00:00Z') });
+    setCheckStatus(doc, 'betrouwbaarheid', 'omstandigheden', 'twijfel');
+    setCheckNote(doc, 'betrouwbaarheid', 'omstandigheden', 'Griepgolf in de toetsperiode.');
+    setCheckStatus(doc, 'normen', 'helder', 'ja');
+    setCheckStatus(doc, 'lesobservatie', '1', 'nee');
+    const report = buildReport(boardToJSON(doc), []);
+    expect(lines(report, 'data')).toEqual([
+      '## Betrouwbaarheid van de toetsgegevens (gecheckt)',
+      'Waren er omstandigheden die de afname hebben beïnvloed en de resultaten kunnen vertekenen? — twijfel',
+      '  Griepgolf in de toetsperiode.',
+    ]);
+    expect(lines(report, 'normen')).toEqual([
+      '## Zijn de doelen en normen helder, gedeeld en ambitieus?',
+      'Helder — ja',
+    ]);
+    expect(lines(report, 'acties')).toEqual([
+      '## Lesobservatie (kijkwijzer)',
+      expect.stringMatching(/ — nee$/),
+    ]);
+  });
+});
+
 describe('report values', () => {
   it('never gives the exact n of a group under five', () => {
     expect(formatValue(50, '%', 4)).toBe('50% (n < 5)');
     expect(formatValue(62.25, '%', 5)).toBe('62,3% (n = 5)');
     expect(formatValue(212, 'vaardigheidsscore', 30)).toBe('212 vaardigheidsscore (n = 30)');
+    expect(formatValue(46, '% op I–III', 24)).toBe('46% op I–III (n = 24)');
     expect(formatDate('2026-12-01')).toBe('1 december 2026');
   });
 });

@@ -10,11 +10,12 @@ import {
 import { INSTRUCTION_CLUSTERS, INSTRUCTION_CLUSTER_LABEL } from '../records/group-plan';
 import { SOURCE_KIND_LABEL } from '../records/source';
 import { LEARNING_FORM_LABEL, supportOptionLabel } from '../records/team-learning';
+import type { CheckItemState } from '../checks';
 import { STEP_IDS, type StepId } from '../stappenplan';
 import type { BoardJSON, RecordJSON } from '../to-json';
 import type { Fact } from '../records/fact';
 import type { Cause } from '../records/cause';
-import { formatDate, formatValue } from './format-value';
+import { SMALL_GROUP, formatDate, formatNumber, formatValue } from './format-value';
 
 /**
  * Step 11, "Zet de analyse overzichtelijk op papier": the board assembled into the seed's list of questions,
@@ -33,6 +34,11 @@ export interface ReportChart<Spec = unknown> {
   /** What to draw; null when it cannot be drawn (the dataset is gone): `unavailable` says why. */
   spec: Spec | null;
   unavailable?: string;
+  /**
+   * The dataset is there but holds nothing for this analysis (no domain scores): listed with `unavailable`
+   * under the data used, left out of its section rather than standing there as an empty chart.
+   */
+  withoutData?: boolean;
 }
 
 export interface ReportItem {
@@ -74,6 +80,8 @@ export interface ReportSection<Spec = unknown> {
 
 export interface Report<Spec = unknown> {
   title: string;
+  /** The school's name, for the title page ('' when not known). */
+  school: string;
   /** The date of the report, 2026-12-01. */
   date: string;
   /** Step 1: the analysis question and the decision it serves ('' when not filled in). */
@@ -85,6 +93,10 @@ export interface Report<Spec = unknown> {
 }
 
 export interface ReportOptions {
+  /** The test-data files the charts come from, one line each ("LVS 2025-2026: 197 leerlingen, …"). */
+  datasets?: readonly string[];
+  /** The school's name, for the title page. */
+  school?: string;
   /** Account id → name, for action owners (the board stores ids only). */
   ownerNames?: Readonly<Record<string, string>>;
   /** The report's date; default today (UTC). */
@@ -129,9 +141,17 @@ const item = (text: string, details: string[] = [], flags: string[] = []): Repor
 
 const nonEmpty = (groups: ReportGroup[]): ReportGroup[] => groups.filter((g) => g.items.length > 0);
 
+/**
+ * A fact with its data point under it, unless the team's text already gives that value and its n (a fact
+ * made from a chart says "46% op I–III, n = 24"): the same figure twice reads as a mistake. A small group's
+ * point always shows, so its "n < 5" mark is there whatever the text says.
+ */
 function factItem(fact: RecordJSON<Fact>): ReportItem {
   const p = fact.dataPoint;
-  return item(fact.text, p ? [`${p.label}: ${formatValue(p.value, p.unit, p.n)}`] : []);
+  if (!p) return item(fact.text);
+  const said =
+    p.n >= SMALL_GROUP && fact.text.includes(formatNumber(p.value)) && fact.text.includes(`n = ${p.n}`);
+  return item(fact.text, said ? [] : [`${p.label}: ${formatValue(p.value, p.unit, p.n)}`]);
 }
 
 /**
@@ -160,7 +180,9 @@ function causeItem(cause: RecordJSON<Cause>, describe: (ids: readonly string[]) 
   const marks = [
     cause.core ? 'Kernoorzaak' : '',
     cause.knowledge === 'weten' ? 'dit weten we' : 'dit denken we',
-    cause.recognisedBy.length > 0 ? `herkend door ${cause.recognisedBy.length}` : '',
+    cause.recognisedBy.length > 0
+      ? `herkend door ${cause.recognisedBy.length} ${cause.recognisedBy.length === 1 ? 'teamlid' : 'teamleden'}`
+      : '',
   ].filter(Boolean);
   return item(cause.text, [
     marks.join(' · '),
@@ -189,7 +211,39 @@ function unknownHotspots(board: BoardJSON): ReportItem[] {
   return board.grid.summary
     .filter((s) => s.unknown >= threshold)
     .sort((a, b) => b.unknown - a.unknown)
-    .map((s) => item(`${s.label} (${s.text})`));
+    .map((s) => {
+      // "+ – ?" is the grid's shorthand; a reader of the report gets it in words, with the columns named.
+      const columns = (value: '+' | '-' | '?') =>
+        board.grid.columns
+          .filter((col) =>
+            board.grid.cells.some(
+              (c) => c.factorId === s.factorId && c.columnId === col.id && c.value === value,
+            ),
+          )
+          .map((col) => col.label)
+          .join(', ');
+      return item(s.label, [
+        `Weten we niet: ${columns('?')}`,
+        s.minus > 0 ? `Negatieve rol: ${columns('-')}` : '',
+        s.plus > 0 ? `Positieve rol: ${columns('+')}` : '',
+      ]);
+    });
+}
+
+/** "Richt zich op: groep 6 · Begrijpend lezen" for an action's focus (the next board shows its figures). */
+function focusLine(grade: number | null, subject: string | null): string {
+  const parts = [grade !== null ? `groep ${grade}` : '', subject ?? ''].filter(Boolean);
+  return parts.length > 0 ? `Richt zich op: ${parts.join(' · ')}` : '';
+}
+
+/**
+ * The answered items of a checklist (reliability of the data, the norms, a lesson observation): "label: ja"
+ * with the note under it. Unanswered items are left out: they say nothing to a reader.
+ */
+function checklistItems(items: readonly CheckItemState[]): ReportItem[] {
+  return items
+    .filter((c) => c.status !== null || c.note.trim() !== '')
+    .map((c) => item(c.status ? `${c.label} — ${c.status}` : c.label, [c.note.trim()]));
 }
 
 export function buildReport<Spec = unknown>(
@@ -206,12 +260,43 @@ export function buildReport<Spec = unknown>(
     c.category
       ? CONCLUSION_CATEGORIES['10a'][c.category as keyof (typeof CONCLUSION_CATEGORIES)['10a']]
       : null;
-  const chartsOf = (id: ReportSectionId) => charts.filter((c) => CHART_SECTION[c.stepId] === id);
+  // In step order (step 4's before step 6's in "normen"); a stable sort keeps the board's order within a step.
+  const chartsOf = (id: ReportSectionId) =>
+    charts
+      .filter((c) => CHART_SECTION[c.stepId] === id && !c.withoutData)
+      .sort((a, b) => STEP_IDS.indexOf(a.stepId) - STEP_IDS.indexOf(b.stepId));
+
+  const actionItem = (a: (typeof canvas.actions)[number], withHorizon: boolean): ReportItem =>
+    item(
+      a.what,
+      [
+        a.aim ? `Doel: ${a.aim}` : '',
+        focusLine(a.focusGrade, a.focusSubject),
+        a.horizon && withHorizon ? `Termijn: ${HORIZON_LABEL[a.horizon]}` : '',
+        a.ownerId ? `Eigenaar: ${owner(a.ownerId)}` : '',
+        a.successCriterion.trim() ? `Succescriterium: ${a.successCriterion}` : '',
+        a.measuredBy ? `Hoe we dat meten: ${a.measuredBy}` : '',
+        a.dueDate ? `Klaar op: ${formatDate(a.dueDate)}` : '',
+        [a.monitorWho, a.monitorWhen, a.monitorHow].some(Boolean)
+          ? `Monitoring: ${[a.monitorWho, a.monitorWhen, a.monitorHow].filter(Boolean).join(' · ')}`
+          : '',
+        ...describe(
+          a.links.filter((l) => l.relation === 'beantwoordt' && l.direction === 'out').map((l) => l.otherId),
+        ).map((t) => `Beantwoordt: ${t}`),
+        // A carried action (next cycle): Kwaliteitskaart stone 8's question, answered or not.
+        a.carriedFrom
+          ? `Overgenomen van het vorige bord. Effect vastgesteld: ${a.effect ? EFFECT_LABEL[a.effect] : 'nog niet beantwoord'}${a.effectNote.trim() ? ` — ${a.effectNote.trim()}` : ''}`
+          : '',
+      ],
+      // A closed action is not flagged: what it lacks no longer needs doing.
+      a.done ? [] : actionProblems(a).map((p) => ACTION_PROBLEM_LABEL[p]),
+    );
 
   const groups: Record<ReportSectionId, ReportGroup[]> = {
     data: nonEmpty([
+      { title: 'Toetsgegevens', items: (options.datasets ?? []).map((d) => item(d)) },
       {
-        title: 'Toetsgegevens (grafieken op het bord)',
+        title: 'Grafieken op het bord',
         items: [...charts]
           // In step order (the views' own order keys only order them within a step).
           .sort((a, b) => STEP_IDS.indexOf(a.stepId) - STEP_IDS.indexOf(b.stepId))
@@ -227,8 +312,16 @@ export function buildReport<Spec = unknown>(
         ),
       },
       { title: 'Omstandigheden bij de afname', items: facts('s3') },
+      {
+        title: 'Betrouwbaarheid van de toetsgegevens (gecheckt)',
+        items: checklistItems(board.checks.betrouwbaarheid),
+      },
     ]),
     normen: nonEmpty([
+      {
+        title: 'Zijn de doelen en normen helder, gedeeld en ambitieus?',
+        items: checklistItems(board.checks.normen),
+      },
       { title: 'Feiten', items: facts('s4') },
       { title: 'Patronen', items: facts('s6') },
       {
@@ -258,40 +351,29 @@ export function buildReport<Spec = unknown>(
       ...HORIZON_GROUPS.map((g) => ({
         title: g.title,
         items: canvas.actions
-          .filter((a) => g.horizons.includes(a.horizon))
-          .map((a) =>
-            item(
-              a.what,
-              [
-                a.aim ? `Doel: ${a.aim}` : '',
-                a.horizon && g.horizons.length > 1 ? `Termijn: ${HORIZON_LABEL[a.horizon]}` : '',
-                a.ownerId ? `Eigenaar: ${owner(a.ownerId)}` : '',
-                a.successCriterion.trim() ? `Succescriterium: ${a.successCriterion}` : '',
-                a.measuredBy ? `Hoe we dat meten: ${a.measuredBy}` : '',
-                a.dueDate ? `Klaar op: ${formatDate(a.dueDate)}` : '',
-                [a.monitorWho, a.monitorWhen, a.monitorHow].some(Boolean)
-                  ? `Monitoring: ${[a.monitorWho, a.monitorWhen, a.monitorHow].filter(Boolean).join(' · ')}`
-                  : '',
-                ...describe(
-                  a.links
-                    .filter((l) => l.relation === 'beantwoordt' && l.direction === 'out')
-                    .map((l) => l.otherId),
-                ).map((t) => `Beantwoordt: ${t}`),
-                // A carried action (next cycle): Kwaliteitskaart stone 8's question, answered or not.
-                a.carriedFrom
-                  ? `Overgenomen van het vorige bord. Effect vastgesteld: ${a.effect ? EFFECT_LABEL[a.effect] : 'nog niet beantwoord'}${a.effectNote.trim() ? ` — ${a.effectNote.trim()}` : ''}`
-                  : '',
-                a.done ? 'Afgerond' : '',
-              ],
-              actionProblems(a).map((p) => ACTION_PROBLEM_LABEL[p]),
-            ),
-          ),
+          .filter((a) => !a.done && g.horizons.includes(a.horizon))
+          .map((a) => actionItem(a, g.horizons.length > 1)),
       })),
+      {
+        // "Afgerond": closed by the team (done or stopped), apart from what is still to do.
+        title: 'Afgerond',
+        items: canvas.actions.filter((a) => a.done).map((a) => actionItem(a, true)),
+      },
+      {
+        // Kwaliteitskaart stone 7: what the leider saw during class visits, with the checklist's own points.
+        title: 'Lesobservatie (kijkwijzer)',
+        items: checklistItems(board.checks.lesobservatie),
+      },
       {
         title: 'Teamleren en professionalisering',
         items: canvas.teamLearning.map((t) =>
           item(t.text, [
-            [t.need, t.scope].filter(Boolean).join(', '),
+            [
+              t.need ? `Wat we leren: ${t.need}` : '',
+              t.scope ? (t.scope === 'team' ? 'voor het hele team' : 'voor een leerkracht') : '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
             t.forms.length > 0 ? `Vorm: ${t.forms.map((f) => LEARNING_FORM_LABEL[f]).join(', ')}` : '',
             [...t.supportOptions, ...t.trainingOptions].length > 0
               ? `Ondersteuning: ${[...t.supportOptions, ...t.trainingOptions].map((id) => supportOptionLabel(id) ?? id).join(', ')}`
@@ -355,6 +437,7 @@ export function buildReport<Spec = unknown>(
 
   return {
     title: board.title,
+    school: options.school ?? '',
     date: (options.date ?? new Date()).toISOString().slice(0, 10),
     question: board.analysis.question,
     decision: board.analysis.decision,

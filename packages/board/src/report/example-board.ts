@@ -136,6 +136,8 @@ export function fillExampleStudyDay(
     monitorWhen: 'week 3 en 6',
     monitorHow: 'lesbezoek met de kijkwijzer',
     feasible: true,
+    focusGrade: 6,
+    focusSubject: 'Rekenen-Wiskunde',
   });
   createLink(doc, { from: act, to: practice, relation: 'beantwoordt' });
   createLink(doc, { from: act, to: signal, relation: 'beantwoordt' });

@@ -13,11 +13,14 @@ export function formatNumber(value: number): string {
   return number.format(value);
 }
 
-/** "62,5% (n = 24)", "50% (n < 5)", "212 vaardigheidsscore (n = 30)". */
+/** "62,5% (n = 24)", "46% op I–III (n = 24)", "50% (n < 5)", "212 vaardigheidsscore (n = 30)". */
 export function formatValue(value: number, unit: string, n: number): string {
   const u = unit.trim();
-  const shown =
-    u === '%' ? `${formatNumber(value)}%` : u === '' ? formatNumber(value) : `${formatNumber(value)} ${u}`;
+  const shown = u.startsWith('%')
+    ? `${formatNumber(value)}${u}`
+    : u === ''
+      ? formatNumber(value)
+      : `${formatNumber(value)} ${u}`;
   return `${shown} (${n < SMALL_GROUP ? 'n < 5' : `n = ${n}`})`;
 }
 
