@@ -14,6 +14,12 @@ import type { Overview } from './analyses/overview';
 import type { Patterns } from './analyses/patterns';
 import { subgroupLabel, type SubgroupId } from './model';
 
+/** A number in a signal's Dutch sentence: one decimal at most, a decimal comma ("19,7", not "19.67"). */
+const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, useGrouping: false });
+function nl(value: number | null): string {
+  return value === null ? '–' : NUMBER.format(value);
+}
+
 export type SignalKind =
   'onder-minimum' | 'ambitie-gehaald' | 'trend-jaargroep' | 'groei-leerlingengroep' | 'subgroep-verschil';
 
@@ -103,7 +109,7 @@ export function collectSignals(
         subject: t.subject,
         grade: t.grade,
         subgroup: null,
-        text: `${t.subject} ${t.test}: ${ADJ[t.trend.kind]} ${t.trend.direction}${t.trend.kind === 'structureel' ? ` over ${t.trend.runLength} metingen` : ''} (groepsgemiddelde tot ${last.stats.mean} in ${last.schoolYear})`,
+        text: `${t.subject} ${t.test}: ${ADJ[t.trend.kind]} ${t.trend.direction}${t.trend.kind === 'structureel' ? ` over ${t.trend.runLength} metingen` : ''} (groepsgemiddelde tot ${nl(last.stats.mean)} in ${last.schoolYear})`,
         n: last.stats.n,
         small: last.stats.small,
       });
@@ -136,7 +142,7 @@ export function collectSignals(
       subject: c.subject,
       grade: c.grade,
       subgroup: null,
-      text: `leerlingengroep groep ${c.grade}, ${c.subject}: groei ${c.growthTrend.verdict === 'achter' ? 'achter bij' : 'boven'} de verwachting (${c.growthTrend.kind}, ${c.growthTrend.steps} meetperiode${c.growthTrend.steps === 1 ? '' : 's'}); laatste periode ${last.meanGrowth} tegen ${last.expectedGrowth} verwacht`,
+      text: `leerlingengroep groep ${c.grade}, ${c.subject}: groei ${c.growthTrend.verdict === 'achter' ? 'achter bij' : 'boven'} de verwachting (${c.growthTrend.kind}, ${c.growthTrend.steps} meetperiode${c.growthTrend.steps === 1 ? '' : 's'}); laatste periode ${nl(last.meanGrowth)} tegen ${nl(last.expectedGrowth)} verwacht`,
       n: last.n,
       small: last.small,
     });
@@ -152,7 +158,7 @@ export function collectSignals(
       subject: s.subject,
       grade: null,
       subgroup: s.subgroup,
-      text: `${subgroupLabel(s.subgroup)}: achterstand in ${s.subject} wordt structureel groter (nu ${last.gap} punten)`,
+      text: `${subgroupLabel(s.subgroup)}: achterstand in ${s.subject} wordt structureel groter (nu ${nl(last.gap)} punten)`,
       n: last.nSubgroup,
       small: last.small,
     });
