@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutNLabels, type NBar } from './n-labels';
+import { layoutNLabels, textWidth, type NBar } from './n-labels';
 
 const range = (min: number, max: number) => `n=${min}–${max}`;
 /** Categories of `groupWidth` px side by side, each with `perGroup` bars of n = 25 (the last one 24). */
@@ -19,11 +19,19 @@ const centre = (groupWidth: number) => (group: string) => (Number(group.slice(1)
 
 /** No two labels on the same row overlap (widths as the layout estimates them, 10 px font). */
 function overlaps(labels: ReturnType<typeof layoutNLabels>): boolean {
-  const w = (t: string) => t.length * 10 * 0.62;
+  const w = (t: string) => textWidth(t, 10);
   return labels.some((a, i) =>
     labels.some((b, j) => j > i && a.row === b.row && Math.abs(a.x - b.x) < (w(a.text) + w(b.text)) / 2),
   );
 }
+
+describe('textWidth', () => {
+  it('counts a percent sign or a status shape wider than a digit', () => {
+    expect(textWidth('44', 10)).toBeCloseTo(12.4);
+    expect(textWidth('4%', 10)).toBeCloseTo(15.7);
+    expect(textWidth('▲ 68%', 10)).toBeGreaterThan(textWidth('0 68%', 10));
+  });
+});
 
 describe('layoutNLabels', () => {
   it('labels every bar when the bars are wide enough', () => {

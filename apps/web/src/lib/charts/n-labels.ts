@@ -18,11 +18,16 @@ export interface NBar {
 
 /** Average advance of a character of the label font, as a share of the font size (sans-serif digits). */
 const CHAR_EM = 0.62;
+/** Characters much wider than a digit. */
+const WIDE = new Set(['%', '▼', '▲', '◆', '★', '⚠', 'm', 'w', '–']);
 /** Free space between two labels on one row. */
 const GAP = 4;
 
-function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * CHAR_EM;
+/** Estimated width of a label in px (no DOM measuring: the layout is computed before drawing). */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const char of text) em += WIDE.has(char) ? 0.95 : CHAR_EM;
+  return em * fontSize;
 }
 
 /**
