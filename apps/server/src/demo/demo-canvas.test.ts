@@ -113,9 +113,20 @@ describe('the demo board’s typed things', () => {
     expect(shareText({ pct: 100, k: 25, n: 25 })).toBe('alle 25 leerlingen op niveau I–III');
   });
 
-  it('places no empty domain chart: the demo results have no domain scores', () => {
-    expect(report.patterns.domains).toEqual([]);
-    const views = boardToJSON(demoBoard()).canvas.chartViews;
+  it('places the domain charts on Begrijpend lezen, the subject with domain scores (groep 6 on step 5)', () => {
+    const views = boardToJSON(demoBoard()).canvas.chartViews.filter((v) => v.analysisKind === 'domeinen');
+    expect(views.map((v) => [v.stepId, v.filters]).sort()).toEqual([
+      ['s5', { subject: 'Begrijpend lezen', grade: 6 }],
+      ['s6', { subject: 'Begrijpend lezen' }],
+    ]);
+  });
+
+  it('places no empty domain chart when the results have no domain scores', () => {
+    const doc = new Y.Doc();
+    migrateBoard(doc);
+    const withoutDomains = { ...report, patterns: { ...report.patterns, domains: [] } };
+    doc.transact(() => fillDemoCanvas(doc, { datasetId: 'demo0dataset0001', report: withoutDomains }));
+    const views = boardToJSON(doc).canvas.chartViews;
     expect(views.filter((v) => v.analysisKind === 'domeinen')).toEqual([]);
     expect(views.map((v) => `${v.stepId}:${v.analysisKind}`)).toContain('s5:trend-jaargroep');
   });

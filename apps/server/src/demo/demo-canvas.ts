@@ -160,15 +160,20 @@ export function fillDemoCanvas(doc: Y.Doc, { datasetId, report }: DemoCanvasInpu
 
   // Charts of steps 3–6.
   const views = new Map<string, string>();
-  // The demo results have no domain scores: an empty domain chart would be the first thing a newcomer sees
-  // on steps 5 and 6, so it is only placed when the analysis found domains.
-  const hasDomains = report.patterns.domains.length > 0;
+  // The domain charts show Begrijpend lezen (the demo's only subject with domain scores; the default, the
+  // first subject, would be empty), groep 6 on step 5 where the story is. Without domains in the results no
+  // empty domain chart is placed: it would be the first thing a newcomer sees on steps 5 and 6.
+  const readingDomains = report.patterns.domains.some((d) => d.subject === 'Begrijpend lezen');
   for (const { stepId, kinds } of DEMO_VIEWS) {
     for (const analysisKind of kinds) {
-      if (analysisKind === 'domeinen' && !hasDomains) continue;
+      if (analysisKind === 'domeinen' && !readingDomains) continue;
+      const filters =
+        analysisKind !== 'domeinen'
+          ? {}
+          : { subject: 'Begrijpend lezen', ...(stepId === 's5' ? { grade: 6 } : {}) };
       views.set(
         `${stepId}:${analysisKind}`,
-        createChartView(doc, { stepId, datasetId, analysisKind, filters: {} }),
+        createChartView(doc, { stepId, datasetId, analysisKind, filters }),
       );
     }
   }

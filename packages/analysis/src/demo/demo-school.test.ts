@@ -52,6 +52,17 @@ describe('generateDemoSchool', () => {
     ).toEqual(['groei-leerlingengroep', 'subgroep-verschil', 'trend-jaargroep']);
   });
 
+  it('gives Begrijpend lezen domain scores, groep 6 behind on Samenvatten, so the domain chart has figures', () => {
+    const report = analyseSchool(demo.results, demo.normSet, { year: '2025-2026', moment: 'E' });
+    const groep6 = report.patterns.domains.find((d) => d.subject === 'Begrijpend lezen' && d.grade === 6);
+    expect(groep6?.domains.map((d) => d.domain)).toEqual(['Samenvatten', 'Verbanden leggen', 'Woordenschat']);
+    const mean = (name: string) => groep6?.domains.find((d) => d.domain === name)?.mean as number;
+    expect(mean('Samenvatten')).toBeLessThan(mean('Woordenschat') - 5);
+    expect(groep6?.chart.series.every((s) => s.points.length === 6)).toBe(true);
+    // Only Begrijpend lezen has domains.
+    expect(new Set(report.patterns.domains.map((d) => d.subject))).toEqual(new Set(['Begrijpend lezen']));
+  });
+
   it('writes the numbers in its signals the Dutch way: a decimal comma, one decimal at most', () => {
     const report = analyseSchool(demo.results, demo.normSet, { year: '2025-2026', moment: 'E' });
     expect(report.signals.length).toBeGreaterThan(3);
