@@ -292,3 +292,28 @@ test('a projector opened with a link (no account) draws the board’s charts fro
   await expect(wall.getByTestId('card').first()).toBeVisible();
   await context.close();
 });
+
+test('the demo board’s cards, written by the server and not by an account, show their time and no “onbekend” author', async ({
+  browser,
+  playwright,
+}) => {
+  const api = await playwright.request.newContext({
+    baseURL: server.url,
+    extraHTTPHeaders: { origin: server.url },
+  });
+  await logInWithApi(api, DEMO_LEIDER);
+  const { boards } = (await (await api.get('/api/boards')).json()) as {
+    boards: { id: string; title: string }[];
+  };
+  const demo = boards.find((b) => b.title.startsWith('Demo:'));
+  await api.dispose();
+  const leider = await personIn(browser, server, DEMO_LEIDER);
+  await openStep(leider.page, demo?.id ?? '', 's4');
+  const byLines = facts(leider.page).locator('.by');
+  await expect(byLines.first()).toBeVisible();
+  for (const line of await byLines.allTextContents()) {
+    expect(line).not.toContain('onbekend');
+    expect(line.trim()).toMatch(/^\d/);
+  }
+  await leider.context.close();
+});

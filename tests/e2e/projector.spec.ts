@@ -1,4 +1,5 @@
-import { expect, expectSaved, openBoard, stepEditor, test, typeInStep } from '../fixtures/test';
+import { KoersServer } from '../fixtures/koers-server';
+import { expect, expectSaved, logInWithApi, openBoard, stepEditor, test, typeInStep } from '../fixtures/test';
 
 test('the projector shows the current step large and read-only, and follows the text live', async ({
   person,
@@ -62,4 +63,67 @@ test('the projector shows the current step large and read-only, and follows the 
 
   // The projector is a screen, not a person: it does not appear in the presence list.
   await expect(anna.page.getByTestId('participant')).toHaveCount(1);
+});
+
+test('on the projector (1920×1080) every text of the demo board’s cards of steps 8, 9, 10a and h1 is at least 28 px', async ({
+  browser,
+  playwright,
+}) => {
+  test.setTimeout(120_000);
+  const server = await KoersServer.start({ demo: true });
+  try {
+    const api = await playwright.request.newContext({
+      baseURL: server.url,
+      extraHTTPHeaders: { origin: server.url },
+    });
+    await logInWithApi(api, {
+      name: 'leider',
+      email: 'demo@koers.local',
+      role: 'leider',
+      password: 'koers-demo-2026',
+    });
+    const { boards } = (await (await api.get('/api/boards')).json()) as {
+      boards: { id: string; title: string }[];
+    };
+    const demo = boards.find((b) => b.title.startsWith('Demo:'));
+    expect(demo).toBeDefined();
+    const created = await api.post(`/api/boards/${demo?.id}/projector-links`, { data: {} });
+    const { url } = (await created.json()) as { url: string };
+    await api.dispose();
+
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    for (const step of ['s8', 's9', 's10a', 'h1']) {
+      await page.goto(`${url}&stap=${step}`);
+      const wall = page.getByTestId('projector-canvas');
+      await expect(wall).toBeVisible();
+      // The demo board has content on each of these steps (the grid, causes, conclusions, actions).
+      await expect(wall.locator('[data-testid="card"], [data-testid="factor-grid"]').first()).toBeVisible();
+      // Every element that holds text of its own (charts' SVG labels aside, they are not on these steps).
+      const small = await wall.evaluate((root) => {
+        const out: string[] = [];
+        let checked = 0;
+        for (const element of root.querySelectorAll<HTMLElement>('*')) {
+          if (element.closest('svg')) continue;
+          const own = [...element.childNodes].some(
+            (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+          );
+          if (!own || element.getClientRects().length === 0) continue;
+          if (element.closest('.visually-hidden')) continue;
+          checked++;
+          const size = parseFloat(getComputedStyle(element).fontSize);
+          if (size < 28)
+            out.push(
+              `${element.tagName.toLowerCase()}.${element.className}: ${size}px "${(element.textContent ?? '').trim().slice(0, 40)}"`,
+            );
+        }
+        return { out, checked };
+      });
+      expect(small.checked).toBeGreaterThan(5);
+      expect(small.out, `text under 28 px on ${step}`).toEqual([]);
+    }
+    await context.close();
+  } finally {
+    await server.stop();
+  }
 });

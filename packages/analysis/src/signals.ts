@@ -14,9 +14,11 @@ import type { Overview } from './analyses/overview';
 import type { Patterns } from './analyses/patterns';
 import { subgroupLabel, type SubgroupId } from './model';
 
-/** Numbers in a signal's sentence as a Dutch reader writes them: "19,7", not "19.67" (the text lands in reports). */
-const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
-const num = (value: number | null): string => (value === null ? '–' : nl.format(value));
+/** A number in a signal's Dutch sentence: one decimal at most, a decimal comma ("19,7", not "19.67"). */
+const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, useGrouping: false });
+function nl(value: number | null): string {
+  return value === null ? '–' : NUMBER.format(value);
+}
 
 export type SignalKind =
   'onder-minimum' | 'ambitie-gehaald' | 'trend-jaargroep' | 'groei-leerlingengroep' | 'subgroep-verschil';
@@ -107,7 +109,7 @@ export function collectSignals(
         subject: t.subject,
         grade: t.grade,
         subgroup: null,
-        text: `${t.subject} ${t.test}: ${ADJ[t.trend.kind]} ${t.trend.direction}${t.trend.kind === 'structureel' ? ` over ${t.trend.runLength} metingen` : ''} (groepsgemiddelde tot ${num(last.stats.mean)} in ${last.schoolYear})`,
+        text: `${t.subject} ${t.test}: ${ADJ[t.trend.kind]} ${t.trend.direction}${t.trend.kind === 'structureel' ? ` over ${t.trend.runLength} metingen` : ''} (groepsgemiddelde tot ${nl(last.stats.mean)} in ${last.schoolYear})`,
         n: last.stats.n,
         small: last.stats.small,
       });
@@ -140,7 +142,7 @@ export function collectSignals(
       subject: c.subject,
       grade: c.grade,
       subgroup: null,
-      text: `leerlingengroep groep ${c.grade}, ${c.subject}: groei ${c.growthTrend.verdict === 'achter' ? 'achter bij' : 'boven'} de verwachting (${c.growthTrend.kind}, ${c.growthTrend.steps} meetperiode${c.growthTrend.steps === 1 ? '' : 's'}); laatste periode ${num(last.meanGrowth)} tegen ${num(last.expectedGrowth)} verwacht`,
+      text: `leerlingengroep groep ${c.grade}, ${c.subject}: groei ${c.growthTrend.verdict === 'achter' ? 'achter bij' : 'boven'} de verwachting (${c.growthTrend.kind}, ${c.growthTrend.steps} meetperiode${c.growthTrend.steps === 1 ? '' : 's'}); laatste periode ${nl(last.meanGrowth)} tegen ${nl(last.expectedGrowth)} verwacht`,
       n: last.n,
       small: last.small,
     });
@@ -156,7 +158,7 @@ export function collectSignals(
       subject: s.subject,
       grade: null,
       subgroup: s.subgroup,
-      text: `${subgroupLabel(s.subgroup)}: achterstand in ${s.subject} wordt structureel groter (nu ${num(last.gap)} punten)`,
+      text: `${subgroupLabel(s.subgroup)}: achterstand in ${s.subject} wordt structureel groter (nu ${nl(last.gap)} punten)`,
       n: last.nSubgroup,
       small: last.small,
     });

@@ -2,7 +2,7 @@ import { analyseSchool, generateDemoSchool } from '@koers/analysis';
 import { boardToJSON, listLinks, migrateBoard, validateBoard } from '@koers/board';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { fillDemoCanvas } from './demo-canvas';
+import { fillDemoCanvas, pctOnI_III, shareText } from './demo-canvas';
 
 const demo = generateDemoSchool({ seed: 2026, school: 'Basisschool De Vlinder (demo)' });
 const report = analyseSchool(demo.results, demo.normSet);
@@ -76,11 +76,59 @@ describe('the demo board’s typed things', () => {
       value: Math.round((100 * onI_III) / rows.length),
     });
     expect(fact?.text).toContain(
-      `${Math.round((100 * onI_III) / rows.length)}% op I–III, n = ${rows.length}`,
+      `${Math.round((100 * onI_III) / rows.length)}% op niveau I–III (${onI_III} van ${rows.length} leerlingen)`,
     );
     expect(fact?.text).toContain('onder de minimumnorm');
     // With seed 2026 that is 7 + 2 + 2 = 11 of 24 pupils on I–III: 46%.
     expect(fact?.dataPoint).toMatchObject({ n: 24, value: 46 });
+  });
+
+  it('groep 7A begrijpend lezen is at 100% because every pupil of the strong cohort is on I–III, not a wrong denominator', () => {
+    const row = report.resultsVsNorms.groups.find(
+      (r) => r.level === 'groep' && r.className === '7A' && r.subject === 'Begrijpend lezen',
+    );
+    // By hand from the rows: 25 pupils of 7A made the test, every one of them on level I, II or III.
+    const rows = demo.results.filter(
+      (r) =>
+        r.schoolYear === report.schoolYear &&
+        r.moment === report.moment &&
+        r.className === '7A' &&
+        r.subject === 'Begrijpend lezen',
+    );
+    expect(rows).toHaveLength(25);
+    expect(rows.filter((r) => ['I', 'II', 'III'].includes(r.level as string))).toHaveLength(25);
+    expect(pctOnI_III(row!)).toEqual({ pct: 100, k: 25, n: 25 });
+    const fact = boardToJSON(demoBoard()).canvas.facts.find(
+      (f) => f.dataPoint?.key === 'groep:7A|Begrijpend lezen',
+    );
+    expect(fact?.text).toBe(
+      'Groep 7A, begrijpend lezen E7: alle 25 leerlingen op niveau I–III — haalt de ambitienorm',
+    );
+  });
+
+  it('writes a share with its count, so the denominator shows', () => {
+    // 11 of 24 = 45.83…% → 46%; 3 of 4 is a small group.
+    expect(shareText({ pct: 46, k: 11, n: 24 })).toBe('46% op niveau I–III (11 van 24 leerlingen)');
+    expect(shareText({ pct: 75, k: 3, n: 4 })).toBe('75% op niveau I–III (3 van 4 leerlingen, n < 5)');
+    expect(shareText({ pct: 100, k: 25, n: 25 })).toBe('alle 25 leerlingen op niveau I–III');
+  });
+
+  it('places the domain charts on Begrijpend lezen, the subject with domain scores (groep 6 on step 5)', () => {
+    const views = boardToJSON(demoBoard()).canvas.chartViews.filter((v) => v.analysisKind === 'domeinen');
+    expect(views.map((v) => [v.stepId, v.filters]).sort()).toEqual([
+      ['s5', { subject: 'Begrijpend lezen', grade: 6 }],
+      ['s6', { subject: 'Begrijpend lezen' }],
+    ]);
+  });
+
+  it('places no empty domain chart when the results have no domain scores', () => {
+    const doc = new Y.Doc();
+    migrateBoard(doc);
+    const withoutDomains = { ...report, patterns: { ...report.patterns, domains: [] } };
+    doc.transact(() => fillDemoCanvas(doc, { datasetId: 'demo0dataset0001', report: withoutDomains }));
+    const views = boardToJSON(doc).canvas.chartViews;
+    expect(views.filter((v) => v.analysisKind === 'domeinen')).toEqual([]);
+    expect(views.map((v) => `${v.stepId}:${v.analysisKind}`)).toContain('s5:trend-jaargroep');
   });
 
   it('holds no pupil id or name of the demo results anywhere', () => {

@@ -47,11 +47,22 @@ const STATUS_PHRASE: Record<string, string> = {
 };
 
 /** Share of a group on levels I–III (the norms are set on it), or undefined without I–V levels. */
-export function pctOnI_III(row: GroupRow): { pct: number; n: number } | undefined {
+export function pctOnI_III(row: GroupRow): { pct: number; k: number; n: number } | undefined {
   const { levels, nIV } = row.stats;
   if (nIV === 0) return undefined;
   const k = (levels.I ?? 0) + (levels.II ?? 0) + (levels.III ?? 0);
-  return { pct: Math.round((100 * k) / nIV), n: nIV };
+  return { pct: Math.round((100 * k) / nIV), k, n: nIV };
+}
+
+/**
+ * "46% op niveau I–III (11 van 24 leerlingen)": the count beside the percentage, so a reader sees the
+ * denominator; a whole class reads as "alle 25 leerlingen op niveau I–III" (the demo's strong cohort in groep
+ * 7 really has every pupil there: its planted lead in begrijpend lezen, demo-school.ts).
+ */
+export function shareText(share: { pct: number; k: number; n: number }): string {
+  const small = share.n < 5 ? ', n < 5' : '';
+  if (share.k === share.n) return `alle ${share.n} leerlingen op niveau I–III${small}`;
+  return `${share.pct}% op niveau I–III (${share.k} van ${share.n} leerlingen${small})`;
 }
 
 function capitalise(text: string): string {
@@ -65,9 +76,8 @@ function groupFact(row: GroupRow, viewId: string, moment: string): { text: strin
   const group = `Groep ${row.className ?? row.grade}`;
   const label = `${group} · ${row.subject} · ${moment}`;
   if (!share) return { text: `${label}: ${status}` };
-  const small = share.n < 5 ? ' (n < 5)' : '';
   return {
-    text: `${group}, ${row.subject} (${moment}${row.grade}): ${share.pct}% op I–III, n = ${share.n}${small}${status ? ` — ${status}` : ''}`,
+    text: `${group}, ${row.subject.toLowerCase()} ${moment}${row.grade}: ${shareText(share)}${status ? ` — ${status}` : ''}`,
     dataPoint: {
       viewId,
       key: `groep:${row.className ?? row.grade}|${row.subject}`,
@@ -150,11 +160,20 @@ export function fillDemoCanvas(doc: Y.Doc, { datasetId, report }: DemoCanvasInpu
 
   // Charts of steps 3–6.
   const views = new Map<string, string>();
+  // The domain charts show Begrijpend lezen (the demo's only subject with domain scores; the default, the
+  // first subject, would be empty), groep 6 on step 5 where the story is. Without domains in the results no
+  // empty domain chart is placed: it would be the first thing a newcomer sees on steps 5 and 6.
+  const readingDomains = report.patterns.domains.some((d) => d.subject === 'Begrijpend lezen');
   for (const { stepId, kinds } of DEMO_VIEWS) {
     for (const analysisKind of kinds) {
+      if (analysisKind === 'domeinen' && !readingDomains) continue;
+      const filters =
+        analysisKind !== 'domeinen'
+          ? {}
+          : { subject: 'Begrijpend lezen', ...(stepId === 's5' ? { grade: 6 } : {}) };
       views.set(
         `${stepId}:${analysisKind}`,
-        createChartView(doc, { stepId, datasetId, analysisKind, filters: {} }),
+        createChartView(doc, { stepId, datasetId, analysisKind, filters }),
       );
     }
   }

@@ -30,7 +30,9 @@ export const notFoundOnBadParams = (result: { success: boolean }, c: Context): v
  * `GET /api/boards/:id/authors` → `{ authors: { [clientId]: { name } } }`: who wrote with each Yjs client id
  * on the board, from the client-id ledger (sync/client-ledger.ts), so the canvas can show a card's author
  * (`recordClientId`) by name. Members of the board's school only: a projector never shows names (403), another
- * school's board is 404. Accounts that no longer exist are left out (the web shows them as unknown).
+ * school's board is 404. Accounts that no longer exist are left out; so is content the server wrote (the
+ * demo seed, a next-cycle copy, a restored version), whose client ids no account owns: the web shows such
+ * cards with their time only.
  */
 export function boardAuthorsRoutes(deps: BoardAuthorsRoutesDeps) {
   return new Hono<AppEnv>().get(

@@ -131,7 +131,7 @@ describe('koers analyse', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("norms[0].minimum[0].kind: onbekend soort norm 'x'");
     expect((await readFile(join(dir, 'demo-school.csv'), 'utf8')).split('\n')[0]).toBe(
-      'school,leerling_id,naam,schooljaar,groep,jaargroep,vak,moment,afnamedatum,vaardigheidsscore,niveau,functioneringsniveau,referentieniveau,dl,dle,nt2,ondersteuning,plus,labels',
+      'school,leerling_id,naam,schooljaar,groep,jaargroep,vak,moment,afnamedatum,vaardigheidsscore,niveau,functioneringsniveau,referentieniveau,dl,dle,nt2,ondersteuning,plus,labels,domein:Samenvatten,domein:Verbanden leggen,domein:Woordenschat',
     );
   });
 });

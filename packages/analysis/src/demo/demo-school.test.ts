@@ -52,6 +52,33 @@ describe('generateDemoSchool', () => {
     ).toEqual(['groei-leerlingengroep', 'subgroep-verschil', 'trend-jaargroep']);
   });
 
+  it('gives Begrijpend lezen domain scores, groep 6 behind on Samenvatten, so the domain chart has figures', () => {
+    const report = analyseSchool(demo.results, demo.normSet, { year: '2025-2026', moment: 'E' });
+    const groep6 = report.patterns.domains.find((d) => d.subject === 'Begrijpend lezen' && d.grade === 6);
+    expect(groep6?.domains.map((d) => d.domain)).toEqual(['Samenvatten', 'Verbanden leggen', 'Woordenschat']);
+    const mean = (name: string) => groep6?.domains.find((d) => d.domain === name)?.mean as number;
+    expect(mean('Samenvatten')).toBeLessThan(mean('Woordenschat') - 5);
+    expect(groep6?.chart.series.every((s) => s.points.length === 6)).toBe(true);
+    // Only Begrijpend lezen has domains.
+    expect(new Set(report.patterns.domains.map((d) => d.subject))).toEqual(new Set(['Begrijpend lezen']));
+  });
+
+  it('writes the numbers in its signals the Dutch way: a decimal comma, one decimal at most', () => {
+    const report = analyseSchool(demo.results, demo.normSet, { year: '2025-2026', moment: 'E' });
+    expect(report.signals.length).toBeGreaterThan(3);
+    for (const signal of report.signals) {
+      expect(signal.text).not.toMatch(/\d\.\d/);
+      expect(signal.text).not.toMatch(/\d,\d\d/);
+    }
+    const nt2 = report.patterns.subgroups.find(
+      (s) => s.subgroup === 'nt2' && s.subject === 'Begrijpend lezen',
+    );
+    const gap = nt2?.trend.at(-1)?.gap as number;
+    // e.g. 19.67 → "19,7"
+    const dutch = (Math.round(gap * 10) / 10).toString().replace('.', ',');
+    expect(report.signals.map((s) => s.text)).toContainEqual(expect.stringContaining(`(nu ${dutch} punten)`));
+  });
+
   it('round-trips through the canonical CSV without mapping', () => {
     const csv = resultsToCanonicalCsv(demo.results);
     const out = importCsvText(csv);

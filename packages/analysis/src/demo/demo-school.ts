@@ -49,6 +49,12 @@ export const DEMO_SUBJECTS = [
 ] as const;
 
 const TEST_MOMENTS: readonly Moment[] = ['M', 'E'];
+/**
+ * The domains of the Begrijpend lezen test (a score per domain, 0–100), so that the domain charts of steps 5
+ * and 6 have figures. Planted: groep 6 falls behind on Samenvatten in the last three years (the demo board's
+ * method tests say "zwak op samenvatten").
+ */
+const READING_DOMAINS = ['Woordenschat', 'Verbanden leggen', 'Samenvatten'] as const;
 /** The free label planted on ~8% of pupils (lower Spelling and Technisch lezen). */
 const DYSLEXIE: readonly string[] = Object.freeze(['dyslexie']);
 
@@ -125,6 +131,22 @@ export function demoNormSet(
   };
 }
 
+/** A pupil's Begrijpend lezen domain scores from the test's z score (0–100, rounded). */
+function readingDomains(
+  z: number,
+  grade: number,
+  recent: boolean,
+  rand: () => number,
+): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const domain of READING_DOMAINS) {
+    const planted = domain === 'Samenvatten' && grade === 6 && recent ? -12 : 0;
+    const value = 62 + 14 * z + 7 * normal(rand) + planted;
+    scores[domain] = Math.round(Math.min(100, Math.max(0, value)));
+  }
+  return scores;
+}
+
 interface Pupil {
   id: string;
   tags: readonly string[];
@@ -144,6 +166,8 @@ interface Pupil {
  */
 export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const rand = mulberry32(options.seed);
+  // Domain scores draw from their own stream, so adding them left every other demo figure as it was.
+  const domainRand = mulberry32(options.seed ^ 0x5eed);
   const years = options.schoolYears ?? 6;
   const lastYear = options.lastYear ?? '2025-2026';
   const perClass = options.pupilsPerGroup ?? 25;
@@ -252,7 +276,8 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
               refLevel,
               dl,
               dle: null,
-              domainScores: null,
+              domainScores:
+                s.subject === 'Begrijpend lezen' ? readingDomains(z, grade, y >= last - 2, domainRand) : null,
               nt2: p.nt2,
               support: p.support,
               plus: p.plus,

@@ -7,7 +7,7 @@ export type AuthorLedger = SuccessBody<
 
 /**
  * `GET /api/boards/:id/authors`. The one place the app asks for it. Any failure (offline, a projector
- * without a session) reads as "nobody known": cards then say "onbekend".
+ * without a session) reads as "nobody known": cards then show only their time.
  */
 export async function fetchAuthors(boardId: string): Promise<AuthorLedger> {
   try {

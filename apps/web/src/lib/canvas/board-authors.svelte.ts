@@ -26,7 +26,12 @@ export class BoardAuthors {
     this.#options = options;
   }
 
-  /** The author's name, or null when unknown (the UI says "onbekend"). Asks the server again if needed. */
+  /**
+   * The author's name, or null when no account wrote with this client id (yet): the card then shows only its
+   * time. That is content the server wrote (the demo seed, a next-cycle copy, a restored version: no account
+   * owns its client id), a deleted account's, or a ledger that could not be loaded (offline); naming anyone
+   * there, even "onbekend", would be a false claim. Asks the server again if needed.
+   */
   nameOf(clientId: number | undefined): string | null {
     if (clientId === undefined) return null;
     const self = this.#options.self;
