@@ -290,6 +290,8 @@ test('a projector opened with a link (no account) draws the board’s charts fro
   await expect(wall.getByTestId('board-chart').first()).toBeVisible();
   await expect(wall.getByText('De grafiek kan niet worden geladen')).toHaveCount(0);
   await expect(wall.getByTestId('card').first()).toBeVisible();
+  // A screen, not a control panel: no "Toon als tabel" toggles on the wall.
+  await expect(page.getByRole('button', { name: 'Toon als tabel' })).toHaveCount(0);
   await context.close();
 });
 
