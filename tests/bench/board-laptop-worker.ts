@@ -5,7 +5,7 @@
  * Times are epoch-based (`timeOrigin + now`) so threads compare.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { listCauses, updateCause } from '@koers/board';
+import { BOARD_SCHEMA_VERSION, listCauses, updateCause } from '@koers/board';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { authenticatedWebSocket, type BenchSession } from './sync-auth';
@@ -36,7 +36,7 @@ const laptops = Array.from({ length: data.laptops }, () => {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(data.wsUrl, data.boardId, doc, {
     WebSocketPolyfill: authenticatedWebSocket(data.session) as unknown as typeof globalThis.WebSocket,
-    params: { schema: '2' },
+    params: { schema: String(BOARD_SCHEMA_VERSION) },
     disableBc: true,
   });
   doc.on('afterTransaction', (transaction: Y.Transaction) => {

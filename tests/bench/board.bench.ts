@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
+  BOARD_SCHEMA_VERSION,
   CHART_KINDS,
   KWALITEITSKAART_FACTORS,
   createCause,
@@ -121,7 +122,7 @@ async function connect(url: string, session: BenchSession, boardId: string): Pro
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, boardId, doc, {
     WebSocketPolyfill: authenticatedWebSocket(session) as unknown as typeof globalThis.WebSocket,
-    params: { schema: '2' },
+    params: { schema: String(BOARD_SCHEMA_VERSION) },
     disableBc: true,
   });
   await waitFor(() => provider.synced, 'a client to sync');
