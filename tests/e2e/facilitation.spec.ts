@@ -4,24 +4,11 @@ import { SessionSocket } from '../bench/facilitation-clients';
 import { seriousViolations } from '../fixtures/axe';
 import { KoersServer, type TestAccount } from '../fixtures/koers-server';
 import { expect, logInWithApi, test } from '../fixtures/test';
+import { DEMO_LEERKRACHT, DEMO_LEIDER } from '../fixtures/demo-accounts';
 
 // Live facilitation with three browsers against a real server (apps/server/README.md "Facilitation"): the
 // demo leider leads, a demo leerkracht follows (or wanders off), and a projector laptop opened with a
 // projector link (no account) shows the room's step, the timer and the spotlight.
-
-const DEMO_PASSWORD = 'koers-demo-2026';
-const DEMO_LEIDER = {
-  name: 'leider',
-  email: 'demo@koers.local',
-  role: 'leider',
-  password: DEMO_PASSWORD,
-} as const;
-const DEMO_LEERKRACHT = {
-  name: 'leerkracht',
-  email: 'juf.anja@koers.local',
-  role: 'leerkracht',
-  password: DEMO_PASSWORD,
-} as const;
 
 /** "Within a second": the promise for the projector and a following laptop. */
 const WITHIN_A_SECOND = { timeout: 1000 };

@@ -4,21 +4,9 @@ import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { seriousViolations } from '../fixtures/axe';
 import { KoersServer } from '../fixtures/koers-server';
 import { expect, logInWithApi, test } from '../fixtures/test';
+import { DEMO_LEERKRACHT, DEMO_LEIDER } from '../fixtures/demo-accounts';
 
 /** The demo school's logins (public; see apps/server/src/auth/README.md): a leider and a leerkracht. */
-const DEMO_PASSWORD = 'koers-demo-2026';
-const DEMO_LEIDER = {
-  name: 'leider',
-  email: 'demo@koers.local',
-  role: 'leider',
-  password: DEMO_PASSWORD,
-} as const;
-const DEMO_LEERKRACHT = {
-  name: 'leerkracht',
-  email: 'juf.anja@koers.local',
-  role: 'leerkracht',
-  password: DEMO_PASSWORD,
-} as const;
 
 /** Screenshots for a human to look at, only with KOERS_SCREENSHOTS=<directory>. */
 const shotDir = process.env.KOERS_SCREENSHOTS;

@@ -3,21 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { KoersServer } from '../fixtures/koers-server';
 import { expect, logInWithApi, test, typeInStep } from '../fixtures/test';
-
-/** The demo school's logins (public; see apps/server/src/auth/README.md). */
-const DEMO_PASSWORD = 'koers-demo-2026';
-const DEMO_LEIDER = {
-  name: 'leider',
-  email: 'demo@koers.local',
-  role: 'leider',
-  password: DEMO_PASSWORD,
-} as const;
-const DEMO_LEERKRACHT = {
-  name: 'leerkracht',
-  email: 'juf.anja@koers.local',
-  role: 'leerkracht',
-  password: DEMO_PASSWORD,
-} as const;
+import { DEMO_LEERKRACHT, DEMO_LEIDER } from '../fixtures/demo-accounts';
 
 /**
  * Not a test: screenshots of the demo board for a human to look at (projector and laptop widths).
